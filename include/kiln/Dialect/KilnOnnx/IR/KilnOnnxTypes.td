@@ -47,4 +47,13 @@ def KilnOnnx_MapType : KilnOnnx_Type<"Map", "map"> {
   let assemblyFormat = "`<` $keyType `,` $valueType `>`";
 }
 
+def KilnOnnx_UnknownType : KilnOnnx_Type<"Unknown", "unknown"> {
+  let summary = "a value whose type the model does not declare";
+  let description = [{
+    ONNX models need not declare the type of intermediate values
+    (`value_info` is optional). The importer gives such node outputs this
+    type; `convert-kiln-onnx-to-kiln` infers the real one.
+  }];
+}
+
 #endif // KILN_DIALECT_KILNONNX_IR_KILNONNXTYPES_TD
