@@ -1,0 +1,9 @@
+// RUN: kiln-opt %s | kiln-opt | FileCheck %s
+
+// A runtime library call on buffers and scalars.
+// CHECK-LABEL: func.func @call_matmul
+//       CHECK:   %{{.+}} = kiln_rt.call @kiln_rt_cpu_matmul(%{{.+}}, %{{.+}}, %{{.+}}, %{{.+}}) : (memref<4x8xf32>, memref<8x2xf32>, memref<4x2xf32>, index) -> i32
+func.func @call_matmul(%a: memref<4x8xf32>, %b: memref<8x2xf32>, %c: memref<4x2xf32>, %n: index) -> i32 {
+  %status = kiln_rt.call @kiln_rt_cpu_matmul(%a, %b, %c, %n) : (memref<4x8xf32>, memref<8x2xf32>, memref<4x2xf32>, index) -> i32
+  return %status : i32
+}
