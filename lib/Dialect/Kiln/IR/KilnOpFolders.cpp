@@ -129,7 +129,19 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
 // Tensor ops
 //===----------------------------------------------------------------------===//
 
+OpFoldResult ConcatOp::fold(FoldAdaptor) {
+  if (getInputs().size() == 1)
+    return getInputs().front();
+  return nullptr;
+}
+
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+OpFoldResult ExpandOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  return nullptr;
+}
 
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
@@ -176,6 +188,16 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
 void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                             MLIRContext *context) {
   patterns.add<FoldReshapeOfReshape>(context);
+}
+
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  // Every dimension read whole, forwards: the input itself.
+  ArrayRef<int64_t> shape = getInput().getType().getShape();
+  if (llvm::all_of(getStarts(), [](int64_t start) { return start == 0; }) &&
+      getLimits() == shape &&
+      llvm::all_of(getStrides(), [](int64_t stride) { return stride == 1; }))
+    return getInput();
+  return nullptr;
 }
 
 OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
