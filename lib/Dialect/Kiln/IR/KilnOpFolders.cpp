@@ -126,6 +126,36 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// NN ops
+//===----------------------------------------------------------------------===//
+
+/// Folds a reduction whose result type is its input's: it reduces nothing
+/// (empty `axes`) or only dimensions of size 1 kept as 1, where every
+/// reduction returns its one element.
+template <typename OpTy>
+static Value foldTrivialReduction(OpTy op) {
+  if (op.getInput().getType() == op.getType())
+    return op.getInput();
+  return nullptr;
+}
+
+OpFoldResult ReduceMaxOp::fold(FoldAdaptor) {
+  return foldTrivialReduction(*this);
+}
+OpFoldResult ReduceMeanOp::fold(FoldAdaptor) {
+  return foldTrivialReduction(*this);
+}
+OpFoldResult ReduceMinOp::fold(FoldAdaptor) {
+  return foldTrivialReduction(*this);
+}
+OpFoldResult ReduceProdOp::fold(FoldAdaptor) {
+  return foldTrivialReduction(*this);
+}
+OpFoldResult ReduceSumOp::fold(FoldAdaptor) {
+  return foldTrivialReduction(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // Tensor ops
 //===----------------------------------------------------------------------===//
 

@@ -17,15 +17,6 @@ static ShapedType shapedType(Value value) {
   return cast<ShapedType>(value.getType());
 }
 
-/// Fails with an error at `loc` unless `0 <= axis < rank`.
-static LogicalResult checkAxis(std::optional<Location> loc, int64_t axis,
-                               int64_t rank) {
-  if (axis < 0 || axis >= rank)
-    return emitOptionalError(loc, "expects axis (", axis, ") to be in [0, ",
-                             rank, ")");
-  return success();
-}
-
 //===----------------------------------------------------------------------===//
 // ConcatOp
 //===----------------------------------------------------------------------===//
@@ -57,7 +48,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
                                rank, ")");
   }
   // (C4)
-  if (failed(checkAxis(loc, axis, rank)))
+  if (failed(verifyAxis(loc, axis, rank)))
     return failure();
   for (auto [i, input] : llvm::enumerate(inputs.drop_front())) {
     ArrayRef<int64_t> other = shapedType(input).getShape();
@@ -111,7 +102,7 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
   ShapedType indices = shapedType(adaptor.getIndices());
   auto axis = static_cast<int64_t>(adaptor.getAxis());
   // (C1)
-  if (failed(checkAxis(loc, axis, data.getRank())))
+  if (failed(verifyAxis(loc, axis, data.getRank())))
     return failure();
   // (C2)
   SmallVector<int64_t> shape(data.getShape().take_front(axis));
@@ -137,7 +128,7 @@ LogicalResult GatherElementsOp::inferReturnTypes(
                              ") to have the rank of data (", data.getRank(),
                              ")");
   // (C2)
-  if (failed(checkAxis(loc, axis, data.getRank())))
+  if (failed(verifyAxis(loc, axis, data.getRank())))
     return failure();
   // (C3)
   for (int64_t d = 0; d < data.getRank(); ++d) {
@@ -236,7 +227,7 @@ LogicalResult TopKOp::inferReturnTypes(MLIRContext *context,
   auto axis = static_cast<int64_t>(adaptor.getAxis());
   auto k = static_cast<int64_t>(adaptor.getK());
   // (C1)
-  if (failed(checkAxis(loc, axis, input.getRank())))
+  if (failed(verifyAxis(loc, axis, input.getRank())))
     return failure();
   // (C2)
   int64_t size = input.getDimSize(axis);

@@ -28,6 +28,30 @@ LogicalResult inferBroadcastType(std::optional<Location> loc,
                                  ArrayRef<Type> operandTypes, Type elementType,
                                  SmallVectorImpl<Type> &inferred);
 
+/// Returns the number of windows that slide over one spatial dimension of
+/// `size` elements padded with `padBegin` and `padEnd`, for a window of
+/// `kernel` elements `dilation` apart moved by `stride`: ONNX's formula,
+/// `floor` or (`ceilMode`) `ceil` of `(size + padBegin + padEnd -
+/// dilation * (kernel - 1) - 1) / stride`, plus 1. In `ceilMode` a last
+/// window that would start past the input and its begin padding is dropped.
+/// The result may be zero or negative; callers diagnose that.
+int64_t slidingWindowOutputSize(int64_t size, int64_t kernel, int64_t stride,
+                                int64_t dilation, int64_t padBegin,
+                                int64_t padEnd, bool ceilMode);
+
+/// Infers the result of a `kiln.reduce_*` op over `axes` of `inputType` (a
+/// ranked tensor): the reduced dimensions become 1 (`keepDims`) or are
+/// dropped. Fails, with an error at `loc` when one is given, unless `axes`
+/// is strictly increasing within `[0, rank)`.
+LogicalResult inferReductionType(std::optional<Location> loc, Type inputType,
+                                 ArrayRef<int64_t> axes, bool keepDims,
+                                 SmallVectorImpl<Type> &inferred);
+
+/// Fails, with an error at `loc` when one is given, unless
+/// `0 <= axis < rank`.
+LogicalResult verifyAxis(std::optional<Location> loc, int64_t axis,
+                         int64_t rank);
+
 /// Returns `axis` in `[0, rank)` for an ONNX axis in `[-rank, rank)`, or
 /// nothing when it is out of range.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
