@@ -3,6 +3,7 @@
 // kiln-translate: translations in and out of MLIR (ONNX import, export to
 // LLVM IR).
 
+#include "kiln/Import/Onnx/OnnxImporter.h"
 #include "kiln/InitAll.h"
 
 #include "mlir/InitAllTranslations.h"
@@ -10,6 +11,7 @@
 
 int main(int argc, char **argv) {
   mlir::registerToLLVMIRTranslation();
+  mlir::kiln::registerOnnxImportTranslation();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "Kiln translation driver\n"));
 }
