@@ -15,8 +15,7 @@ using namespace kiln_rt;
 //===--- Helpers ----------------------------------------------------------===//
 
 void kiln_rt::logFormatted(kiln_rt_log_fn_t log, void *userData,
-                           kiln_rt_log_level_t level, const char *format,
-                           ...) {
+                           kiln_rt_log_level_t level, const char *format, ...) {
   if (!log)
     return;
   // Long messages are cut rather than allocated.
@@ -93,8 +92,8 @@ kiln_rt_instance_create(const kiln_rt_model_desc_t *desc,
       return createError(opts, KILN_RT_INVALID_ARGUMENT,
                          "instance memory is not aligned to", alignment);
   } else {
-    memory =
-        allocator->allocate(allocator->user_data, desc->instance_size, alignment);
+    memory = allocator->allocate(allocator->user_data, desc->instance_size,
+                                 alignment);
     if (!memory)
       return createError(opts, KILN_RT_OUT_OF_MEMORY,
                          "cannot allocate the instance, bytes",
@@ -151,8 +150,7 @@ kiln_rt_instance_desc(const kiln_rt_instance_t *instance) {
 
 extern "C" void *kiln_rt_instance_allocate(const kiln_rt_instance_t *instance,
                                            size_t size, size_t alignment) {
-  if (!isLiveInstance(instance) || size == 0 ||
-      !isPowerOfTwoOrZero(alignment))
+  if (!isLiveInstance(instance) || size == 0 || !isPowerOfTwoOrZero(alignment))
     return nullptr;
   if (alignment < KILN_RT_INSTANCE_MIN_ALIGNMENT)
     alignment = KILN_RT_INSTANCE_MIN_ALIGNMENT;

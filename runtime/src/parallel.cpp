@@ -14,7 +14,8 @@
 #include <omp.h>
 
 #if !defined(_OPENMP) || defined(__clang__)
-#error "parallel.cpp must be compiled by GCC with -fopenmp (see runtime/CMakeLists.txt)"
+#error                                                                         \
+    "parallel.cpp must be compiled by GCC with -fopenmp (see runtime/CMakeLists.txt)"
 #endif
 
 namespace {

@@ -60,9 +60,9 @@ kiln_rt_run_check(const kiln_rt_instance_t *instance, const void *const *inputs,
   const kiln_rt_model_desc_t &desc = *header.desc;
   KILN_RT_RETURN_IF_ERROR(
       checkBuffers(header, "input", desc.num_inputs, desc.inputs, inputs));
-  KILN_RT_RETURN_IF_ERROR(checkBuffers(header, "output", desc.num_outputs,
-                                       desc.outputs,
-                                       const_cast<const void *const *>(outputs)));
+  KILN_RT_RETURN_IF_ERROR(
+      checkBuffers(header, "output", desc.num_outputs, desc.outputs,
+                   const_cast<const void *const *>(outputs)));
   if (desc.workspace_size == 0)
     return KILN_RT_OK;
   if (!workspace) {

@@ -16,12 +16,12 @@ struct TypeCase {
 };
 
 const TypeCase kTypes[] = {
-    {KILN_RT_FLOAT32, 1, 4, "float32"},   {KILN_RT_UINT8, 2, 1, "uint8"},
-    {KILN_RT_INT8, 3, 1, "int8"},         {KILN_RT_UINT16, 4, 2, "uint16"},
-    {KILN_RT_INT16, 5, 2, "int16"},       {KILN_RT_INT32, 6, 4, "int32"},
-    {KILN_RT_INT64, 7, 8, "int64"},       {KILN_RT_BOOL, 9, 1, "bool"},
-    {KILN_RT_FLOAT16, 10, 2, "float16"},  {KILN_RT_FLOAT64, 11, 8, "float64"},
-    {KILN_RT_UINT32, 12, 4, "uint32"},    {KILN_RT_UINT64, 13, 8, "uint64"},
+    {KILN_RT_FLOAT32, 1, 4, "float32"},    {KILN_RT_UINT8, 2, 1, "uint8"},
+    {KILN_RT_INT8, 3, 1, "int8"},          {KILN_RT_UINT16, 4, 2, "uint16"},
+    {KILN_RT_INT16, 5, 2, "int16"},        {KILN_RT_INT32, 6, 4, "int32"},
+    {KILN_RT_INT64, 7, 8, "int64"},        {KILN_RT_BOOL, 9, 1, "bool"},
+    {KILN_RT_FLOAT16, 10, 2, "float16"},   {KILN_RT_FLOAT64, 11, 8, "float64"},
+    {KILN_RT_UINT32, 12, 4, "uint32"},     {KILN_RT_UINT64, 13, 8, "uint64"},
     {KILN_RT_BFLOAT16, 16, 2, "bfloat16"},
 };
 

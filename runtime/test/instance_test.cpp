@@ -175,9 +175,8 @@ TEST(Instance, MisalignedMemory) {
   kiln_rt_instance_t *instance = nullptr;
   LogCapture log;
   kiln_rt_options_t opts = {nullptr, LogCapture::log, &log};
-  EXPECT_EQ(
-      kiln_rt_instance_create(&desc, &opts, memory.bytes + 16, &instance),
-      KILN_RT_INVALID_ARGUMENT);
+  EXPECT_EQ(kiln_rt_instance_create(&desc, &opts, memory.bytes + 16, &instance),
+            KILN_RT_INVALID_ARGUMENT);
   EXPECT_EQ(instance, nullptr);
   EXPECT_NE(log.text().find("not aligned"), std::string::npos);
 

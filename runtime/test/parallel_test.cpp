@@ -51,8 +51,8 @@ TEST_P(ParallelFor, EveryIndexExactlyOnce) {
   ASSERT_EQ(kiln_rt_parallel_for(Recorder::body, &recorder, n, threads),
             KILN_RT_OK);
   for (int64_t i = 0; i < n; ++i)
-    EXPECT_EQ(recorder.visits[static_cast<size_t>(i)].load(), 1) << "index "
-                                                                 << i;
+    EXPECT_EQ(recorder.visits[static_cast<size_t>(i)].load(), 1)
+        << "index " << i;
   std::vector<std::pair<int64_t, int64_t>> ranges = recorder.ranges;
   std::sort(ranges.begin(), ranges.end());
   ASSERT_FALSE(ranges.empty());
@@ -148,8 +148,7 @@ struct Nested {
 // the whole range, on the thread that reached it.
 TEST(ParallelForThreads, NestedCallRunsSerially) {
   Nested nested;
-  ASSERT_EQ(kiln_rt_parallel_for(Nested::outerBody, &nested, 4, 2),
-            KILN_RT_OK);
+  ASSERT_EQ(kiln_rt_parallel_for(Nested::outerBody, &nested, 4, 2), KILN_RT_OK);
   if (nested.outerThreads.size() < 2)
     GTEST_SKIP() << "libgomp gave the outer loop a single thread";
   EXPECT_TRUE(nested.outerInParallel);
@@ -174,8 +173,7 @@ TEST(ParallelForThreads, InvalidArguments) {
 // Absurd thread counts are capped instead of exhausting the process.
 TEST(ParallelForThreads, HugeThreadCountIsCapped) {
   Recorder recorder(100000);
-  ASSERT_EQ(kiln_rt_parallel_for(Recorder::body, &recorder, 100000,
-                                 INT32_MAX),
+  ASSERT_EQ(kiln_rt_parallel_for(Recorder::body, &recorder, 100000, INT32_MAX),
             KILN_RT_OK);
   for (int64_t i = 0; i < 100000; ++i)
     ASSERT_EQ(recorder.visits[static_cast<size_t>(i)].load(), 1);

@@ -50,10 +50,10 @@ TEST_F(RunCheck, NullOrDeadInstance) {
   EXPECT_EQ(kiln_rt_run_check(nullptr, inputs, outputs, workspace),
             KILN_RT_INVALID_ARGUMENT);
   InstanceMemory garbage = {};
-  EXPECT_EQ(kiln_rt_run_check(
-                reinterpret_cast<kiln_rt_instance_t *>(garbage.bytes), inputs,
-                outputs, workspace),
-            KILN_RT_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      kiln_rt_run_check(reinterpret_cast<kiln_rt_instance_t *>(garbage.bytes),
+                        inputs, outputs, workspace),
+      KILN_RT_INVALID_ARGUMENT);
   kiln_rt_instance_destroy(instance);
   EXPECT_EQ(check(), KILN_RT_INVALID_ARGUMENT);
   instance = nullptr;
@@ -90,8 +90,7 @@ TEST_F(RunCheck, MisalignedBuffers) {
   inputs[0] = a;
   outputs[0] = y + 32;
   EXPECT_EQ(check(), KILN_RT_INVALID_ARGUMENT);
-  EXPECT_NE(log.text().find("output 0 ('y')"), std::string::npos)
-      << log.text();
+  EXPECT_NE(log.text().find("output 0 ('y')"), std::string::npos) << log.text();
   outputs[0] = y;
   workspace = ws + 8;
   EXPECT_EQ(check(), KILN_RT_INVALID_ARGUMENT);

@@ -14,8 +14,8 @@ namespace {
 // Every code has its own name, none of them the fallback.
 TEST(Status, EveryCodeHasADistinctName) {
   const kiln_rt_status_t codes[] = {
-      KILN_RT_OK,           KILN_RT_INVALID_ARGUMENT, KILN_RT_OUT_OF_MEMORY,
-      KILN_RT_UNSUPPORTED,  KILN_RT_INCOMPATIBLE,     KILN_RT_LIBRARY_ERROR,
+      KILN_RT_OK,          KILN_RT_INVALID_ARGUMENT, KILN_RT_OUT_OF_MEMORY,
+      KILN_RT_UNSUPPORTED, KILN_RT_INCOMPATIBLE,     KILN_RT_LIBRARY_ERROR,
       KILN_RT_INTERNAL};
   std::set<std::string> names;
   for (kiln_rt_status_t code : codes) {

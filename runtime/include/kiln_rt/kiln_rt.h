@@ -53,12 +53,12 @@ extern "C" {
 
 typedef enum kiln_rt_status_t {
   KILN_RT_OK = 0,
-  KILN_RT_INVALID_ARGUMENT = 1,   /* a NULL pointer, a bad size or option */
-  KILN_RT_OUT_OF_MEMORY = 2,      /* the allocator returned NULL */
-  KILN_RT_UNSUPPORTED = 3,        /* this build or CPU cannot run it */
-  KILN_RT_INCOMPATIBLE = 4,       /* compiled for another ABI version */
-  KILN_RT_LIBRARY_ERROR = 5,      /* oneDNN or CUDA reported an error */
-  KILN_RT_INTERNAL = 6,           /* a bug in Kiln */
+  KILN_RT_INVALID_ARGUMENT = 1, /* a NULL pointer, a bad size or option */
+  KILN_RT_OUT_OF_MEMORY = 2,    /* the allocator returned NULL */
+  KILN_RT_UNSUPPORTED = 3,      /* this build or CPU cannot run it */
+  KILN_RT_INCOMPATIBLE = 4,     /* compiled for another ABI version */
+  KILN_RT_LIBRARY_ERROR = 5,    /* oneDNN or CUDA reported an error */
+  KILN_RT_INTERNAL = 6,         /* a bug in Kiln */
 } kiln_rt_status_t;
 
 /* Returns a static, human-readable name for `status` ("ok", "invalid
@@ -104,13 +104,13 @@ kiln_rt_element_type_string(kiln_rt_element_type_t type);
 
 /* One input or output of a model: a dense, row-major tensor. */
 typedef struct kiln_rt_tensor_desc_t {
-  const char *name;                    /* the ONNX value name */
+  const char *name; /* the ONNX value name */
   kiln_rt_element_type_t element_type;
   int32_t rank;
-  const int64_t *shape;                /* `rank` dimensions */
-  size_t byte_size;                    /* product(shape) * element size */
-  size_t alignment;                    /* required alignment of the buffer:
-                                          a power of two; 0 or 1: none */
+  const int64_t *shape; /* `rank` dimensions */
+  size_t byte_size;     /* product(shape) * element size */
+  size_t alignment;     /* required alignment of the buffer:
+                           a power of two; 0 or 1: none */
 } kiln_rt_tensor_desc_t;
 
 /* `abi_version_major` and `abi_version_minor` stay the first two fields in
@@ -119,10 +119,10 @@ typedef struct kiln_rt_tensor_desc_t {
 typedef struct kiln_rt_model_desc_t {
   uint32_t abi_version_major;
   uint32_t abi_version_minor;
-  const char *name;             /* --name: the symbol prefix */
-  const char *producer;         /* the ONNX producer_name and version */
-  int64_t opset;                /* the model's default-domain opset */
-  const char *model_hash;       /* hex SHA-256 of the model file */
+  const char *name;       /* --name: the symbol prefix */
+  const char *producer;   /* the ONNX producer_name and version */
+  int64_t opset;          /* the model's default-domain opset */
+  const char *model_hash; /* hex SHA-256 of the model file */
   const char *kiln_version;
   const char *target_triple;
   const char *target_cpu;
@@ -130,11 +130,11 @@ typedef struct kiln_rt_model_desc_t {
   const kiln_rt_tensor_desc_t *inputs;
   int32_t num_outputs;
   const kiln_rt_tensor_desc_t *outputs;
-  size_t workspace_size;        /* bytes `run` needs (may be 0) */
-  size_t workspace_alignment;   /* a power of two; 0 or 1: none */
-  size_t instance_size;         /* bytes `create` needs, the runtime's
-                                   instance header included */
-  size_t instance_alignment;    /* a power of two; 0 or 1: none */
+  size_t workspace_size;      /* bytes `run` needs (may be 0) */
+  size_t workspace_alignment; /* a power of two; 0 or 1: none */
+  size_t instance_size;       /* bytes `create` needs, the runtime's
+                                 instance header included */
+  size_t instance_alignment;  /* a power of two; 0 or 1: none */
 } kiln_rt_model_desc_t;
 
 /*===------------------------------------------------------------------===*
@@ -169,8 +169,8 @@ typedef void (*kiln_rt_profile_fn_t)(void *user_data, const char *layer,
                                      uint64_t begin_ns, uint64_t end_ns);
 
 typedef struct kiln_rt_run_options_t {
-  int32_t num_threads;           /* <= 0: the OpenMP default */
-  kiln_rt_profile_fn_t profile;  /* NULL: no profiling */
+  int32_t num_threads;          /* <= 0: the OpenMP default */
+  kiln_rt_profile_fn_t profile; /* NULL: no profiling */
   void *profile_user_data;
 } kiln_rt_run_options_t;
 

@@ -102,10 +102,9 @@ typedef struct kiln_rt_instance_header_t {
  *  - KILN_RT_INCOMPATIBLE: `desc` was compiled for another ABI major
  *    version, or a newer minor version than this runtime's;
  *  - KILN_RT_OUT_OF_MEMORY: the allocator returned NULL. */
-KILN_RT_API kiln_rt_status_t
-kiln_rt_instance_create(const kiln_rt_model_desc_t *desc,
-                        const kiln_rt_options_t *opts, void *instance_memory,
-                        kiln_rt_instance_t **out);
+KILN_RT_API kiln_rt_status_t kiln_rt_instance_create(
+    const kiln_rt_model_desc_t *desc, const kiln_rt_options_t *opts,
+    void *instance_memory, kiln_rt_instance_t **out);
 
 /* Ends `instance`: clears its magic and, when the runtime allocated it,
  * frees its memory through the allocator it was created with. Does nothing
@@ -156,8 +155,7 @@ kiln_rt_run_check(const kiln_rt_instance_t *instance, const void *const *inputs,
  *===------------------------------------------------------------------===*/
 
 /* An outlined loop body: runs iterations [begin, end) with `ctx`. */
-typedef void (*kiln_rt_parallel_body_t)(void *ctx, int64_t begin,
-                                        int64_t end);
+typedef void (*kiln_rt_parallel_body_t)(void *ctx, int64_t begin, int64_t end);
 
 /* Runs `body` over the iterations [0, n) on the OpenMP (GNU libgomp) thread
  * pool that oneDNN uses too. `num_threads` <= 0 means the OpenMP default

@@ -106,8 +106,7 @@ ADD_EXPORT kiln_rt_status_t add_run(const kiln_rt_instance_t *instance,
     return KILN_RT_INTERNAL;
   int32_t threads = run_opts ? run_opts->num_threads : 0;
   add_loop_ctx_t ctx = {(const float *)inputs[0], (const float *)inputs[1],
-                        (float *)workspace, (float *)outputs[0],
-                        state->scale};
+                        (float *)workspace, (float *)outputs[0], state->scale};
   uint64_t begin = 0;
   if (run_opts && run_opts->profile)
     begin = kiln_rt_clock_now_ns();
