@@ -72,11 +72,11 @@ static LogicalResult verifyAtLeast(std::optional<Location> loc, StringRef name,
 /// spatial dimension to `shape`. Fails, with an error at `loc`, when an
 /// attribute has the wrong size or a value out of range, or when an output
 /// size is not positive.
-static LogicalResult inferWindowedShape(
-    std::optional<Location> loc, ArrayRef<int64_t> spatial,
-    ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-    ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads, bool ceilMode,
-    SmallVectorImpl<int64_t> &shape) {
+static LogicalResult
+inferWindowedShape(std::optional<Location> loc, ArrayRef<int64_t> spatial,
+                   ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                   ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads,
+                   bool ceilMode, SmallVectorImpl<int64_t> &shape) {
   auto k = static_cast<int64_t>(spatial.size());
   if (failed(verifySize(loc, "strides", strides, k)) ||
       failed(verifySize(loc, "dilations", dilations, k)) ||
@@ -87,11 +87,12 @@ static LogicalResult inferWindowedShape(
     return failure();
   for (int64_t i = 0; i < k; ++i) {
     int64_t size =
-        slidingWindowOutputSize(spatial[i], kernel[i], strides[i],
-                                dilations[i], pads[i], pads[k + i], ceilMode);
+        slidingWindowOutputSize(spatial[i], kernel[i], strides[i], dilations[i],
+                                pads[i], pads[k + i], ceilMode);
     if (size < 1)
-      return emitOptionalError(loc, "expects the output size of spatial "
-                                    "dimension ",
+      return emitOptionalError(loc,
+                               "expects the output size of spatial "
+                               "dimension ",
                                i, " (", size, ") to be positive");
     shape.push_back(size);
   }
@@ -130,8 +131,7 @@ static LogicalResult verifyEpsilon(std::optional<Location> loc,
                                    const APFloat &epsilon) {
   if (epsilon.isNegative())
     return emitOptionalError(loc, "expects epsilon (",
-                             epsilon.convertToDouble(),
-                             ") to be non-negative");
+                             epsilon.convertToDouble(), ") to be non-negative");
   return success();
 }
 
@@ -189,8 +189,9 @@ LogicalResult MatmulOp::inferReturnTypes(MLIRContext *,
   // (C3)
   ArrayRef<int64_t> lhsShape = lhs.getShape(), rhsShape = rhs.getShape();
   if (lhsShape.back() != rhsShape[rhsShape.size() - 2])
-    return emitOptionalError(loc, "expects the contracted dimensions to "
-                                  "match, got ",
+    return emitOptionalError(loc,
+                             "expects the contracted dimensions to "
+                             "match, got ",
                              lhsShape.back(), " and ",
                              rhsShape[rhsShape.size() - 2]);
   // (C4)
@@ -236,16 +237,15 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *,
   Type elementType = input.getElementType();
   if (failed(verifyElementType(loc, "weight", adaptor.getWeight(), "input",
                                elementType)) ||
-      (adaptor.getBias() && failed(verifyElementType(loc, "bias",
-                                                     adaptor.getBias(),
-                                                     "input", elementType))))
+      (adaptor.getBias() &&
+       failed(verifyElementType(loc, "bias", adaptor.getBias(), "input",
+                                elementType))))
     return failure();
   // (C6)
   auto group = static_cast<int64_t>(adaptor.getGroup());
   int64_t channels = input.getDimSize(1), features = weight.getDimSize(0);
   if (group < 1)
-    return emitOptionalError(loc, "expects group (", group,
-                             ") to be positive");
+    return emitOptionalError(loc, "expects group (", group, ") to be positive");
   if (channels % group != 0)
     return emitOptionalError(loc, "expects the input channels (", channels,
                              ") to be a multiple of group (", group, ")");
@@ -254,10 +254,9 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *,
                              ") to be a multiple of group (", group, ")");
   // (C7)
   if (weight.getDimSize(1) != channels / group)
-    return emitOptionalError(loc, "expects weight dimension 1 (",
-                             weight.getDimSize(1),
-                             ") to be input channels / group (",
-                             channels / group, ")");
+    return emitOptionalError(
+        loc, "expects weight dimension 1 (", weight.getDimSize(1),
+        ") to be input channels / group (", channels / group, ")");
   // (C8)
   if (Value bias = adaptor.getBias())
     if (failed(verifyShape(loc, "bias", bias, {features}, "[M]")))
@@ -409,25 +408,34 @@ LogicalResult LstmOp::inferReturnTypes(MLIRContext *,
   // (C5)
   ShapedType x = shapedType(adaptor.getX());
   if (x.getRank() != 3)
-    return emitOptionalError(loc, "expects x of rank 3 (actual ",
-                             x.getRank(), ")");
+    return emitOptionalError(loc, "expects x of rank 3 (actual ", x.getRank(),
+                             ")");
   int64_t seq = x.getDimSize(0), batch = x.getDimSize(1),
           inputSize = x.getDimSize(2);
   Type elementType = x.getElementType();
   SmallVector<std::tuple<StringRef, Value, SmallVector<int64_t>, StringRef>>
       operands = {
-          {"w", adaptor.getW(), {dirs, 4 * hidden, inputSize},
+          {"w",
+           adaptor.getW(),
+           {dirs, 4 * hidden, inputSize},
            "[dirs, 4 * hidden_size, input_size]"},
-          {"r", adaptor.getR(), {dirs, 4 * hidden, hidden},
+          {"r",
+           adaptor.getR(),
+           {dirs, 4 * hidden, hidden},
            "[dirs, 4 * hidden_size, hidden_size]"},
-          {"b", adaptor.getB(), {dirs, 8 * hidden},
-           "[dirs, 8 * hidden_size]"},
-          {"initial_h", adaptor.getInitialH(), {dirs, batch, hidden},
+          {"b", adaptor.getB(), {dirs, 8 * hidden}, "[dirs, 8 * hidden_size]"},
+          {"initial_h",
+           adaptor.getInitialH(),
+           {dirs, batch, hidden},
            "[dirs, batch, hidden_size]"},
-          {"initial_c", adaptor.getInitialC(), {dirs, batch, hidden},
+          {"initial_c",
+           adaptor.getInitialC(),
+           {dirs, batch, hidden},
            "[dirs, batch, hidden_size]"}};
   if (Value peepholes = adaptor.getPeepholes())
-    operands.push_back({"peepholes", peepholes, {dirs, 3 * hidden},
+    operands.push_back({"peepholes",
+                        peepholes,
+                        {dirs, 3 * hidden},
                         "[dirs, 3 * hidden_size]"});
   for (auto &[name, value, shape, meaning] : operands) {
     // (C6)

@@ -208,8 +208,7 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
     SmallVector<int64_t> composed;
     for (int64_t dim : op.getPermutation())
       composed.push_back(inner[dim]);
-    rewriter.replaceOpWithNewOp<TransposeOp>(op, producer.getInput(),
-                                             composed);
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, producer.getInput(), composed);
     return success();
   }
 };

@@ -44,8 +44,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
     // (C3)
     if (type.getRank() != rank)
       return emitOptionalError(loc, "expects input ", i + 1, " (rank ",
-                               type.getRank(), ") to have the rank of input 0 (",
-                               rank, ")");
+                               type.getRank(),
+                               ") to have the rank of input 0 (", rank, ")");
   }
   // (C4)
   if (failed(verifyAxis(loc, axis, rank)))
@@ -59,8 +59,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
       if (other[d] != shape[d])
         return emitOptionalError(loc, "expects dimension ", d, " of input ",
                                  i + 1, " (", other[d],
-                                 ") to equal that of input 0 (", shape[d],
-                                 ")");
+                                 ") to equal that of input 0 (", shape[d], ")");
     }
     // (C6)
     shape[axis] += other[axis];
@@ -81,8 +80,8 @@ LogicalResult ExpandOp::verify() {
                          << ") to have the element type of input ("
                          << input.getElementType() << ")";
   // (C2)
-  FailureOr<SmallVector<int64_t>> broadcast = broadcastShapes(
-      std::nullopt, {input.getShape(), result.getShape()});
+  FailureOr<SmallVector<int64_t>> broadcast =
+      broadcastShapes(std::nullopt, {input.getShape(), result.getShape()});
   if (failed(broadcast) || ArrayRef<int64_t>(*broadcast) != result.getShape())
     return emitOpError() << "expects input shape ([" << input.getShape()
                          << "]) to broadcast to the result shape (["
@@ -116,9 +115,10 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
 // GatherElementsOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult GatherElementsOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location> loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+GatherElementsOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                   Adaptor adaptor,
+                                   SmallVectorImpl<Type> &inferred) {
   ShapedType data = shapedType(adaptor.getData());
   ShapedType indices = shapedType(adaptor.getIndices());
   auto axis = static_cast<int64_t>(adaptor.getAxis());
@@ -133,10 +133,9 @@ LogicalResult GatherElementsOp::inferReturnTypes(
   // (C3)
   for (int64_t d = 0; d < data.getRank(); ++d) {
     if (d != axis && indices.getDimSize(d) > data.getDimSize(d))
-      return emitOptionalError(loc, "expects dimension ", d, " of indices (",
-                               indices.getDimSize(d),
-                               ") to be at most that of data (",
-                               data.getDimSize(d), ")");
+      return emitOptionalError(
+          loc, "expects dimension ", d, " of indices (", indices.getDimSize(d),
+          ") to be at most that of data (", data.getDimSize(d), ")");
   }
   // (C4)
   inferred.push_back(
@@ -179,14 +178,14 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
   ArrayRef<int64_t> limits = adaptor.getLimits();
   ArrayRef<int64_t> strides = adaptor.getStrides();
   // (C1)
-  for (auto [name, list] : {std::pair<StringRef, ArrayRef<int64_t>>{
-                                "starts", starts},
-                            {"limits", limits},
-                            {"strides", strides}}) {
+  for (auto [name, list] :
+       {std::pair<StringRef, ArrayRef<int64_t>>{"starts", starts},
+        {"limits", limits},
+        {"strides", strides}}) {
     if (static_cast<int64_t>(list.size()) != rank)
       return emitOptionalError(loc, "expects the size of ", name, " (",
-                               list.size(), ") to be the rank of input (",
-                               rank, ")");
+                               list.size(), ") to be the rank of input (", rank,
+                               ")");
   }
   SmallVector<int64_t> shape;
   for (int64_t d = 0; d < rank; ++d) {
@@ -198,16 +197,16 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
                                "] (0) to be non-zero");
     // (C3)
     if (stride > 0 && !(0 <= start && start <= limit && limit <= size))
-      return emitOptionalError(
-          loc, "expects 0 <= start (", start, ") <= limit (", limit,
-          ") <= size (", size, ") in dimension ", d, " with positive stride (",
-          stride, ")");
+      return emitOptionalError(loc, "expects 0 <= start (", start,
+                               ") <= limit (", limit, ") <= size (", size,
+                               ") in dimension ", d, " with positive stride (",
+                               stride, ")");
     // (C4)
     if (stride < 0 && !(-1 <= limit && limit <= start && start <= size - 1))
-      return emitOptionalError(
-          loc, "expects -1 <= limit (", limit, ") <= start (", start,
-          ") <= size - 1 (", size - 1, ") in dimension ", d,
-          " with negative stride (", stride, ")");
+      return emitOptionalError(loc, "expects -1 <= limit (", limit,
+                               ") <= start (", start, ") <= size - 1 (",
+                               size - 1, ") in dimension ", d,
+                               " with negative stride (", stride, ")");
     // (C5)
     shape.push_back(llvm::divideCeilSigned(limit - start, stride));
   }
@@ -261,8 +260,9 @@ LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
                              " dimensions, got ", permutation.size());
   for (int64_t dim : permutation) {
     if (dim < 0 || dim >= rank || seen[dim])
-      return emitOptionalError(loc, "expects permutation to be a "
-                                    "permutation of [0, ",
+      return emitOptionalError(loc,
+                               "expects permutation to be a "
+                               "permutation of [0, ",
                                rank, "), got ", dim);
     seen[dim] = true;
   }

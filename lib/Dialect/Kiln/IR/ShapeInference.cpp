@@ -25,8 +25,9 @@ kiln::broadcastShapes(std::optional<Location> loc,
       if (dim == out || dim == 1)
         continue;
       if (out != 1)
-        return emitOptionalError(loc, "expects broadcast-compatible shapes, "
-                                      "but dimension ",
+        return emitOptionalError(loc,
+                                 "expects broadcast-compatible shapes, "
+                                 "but dimension ",
                                  offset + i, " is ", out, " and ", dim);
       out = dim;
     }
@@ -72,8 +73,9 @@ LogicalResult kiln::inferReductionType(std::optional<Location> loc,
     if (failed(verifyAxis(loc, axis, rank)))
       return failure();
     if (i > 0 && axis <= axes[i - 1])
-      return emitOptionalError(loc, "expects axes to be strictly increasing "
-                                    "(actual [",
+      return emitOptionalError(loc,
+                               "expects axes to be strictly increasing "
+                               "(actual [",
                                axes, "])");
   }
   SmallVector<int64_t> shape;

@@ -19,7 +19,8 @@ namespace mlir::kiln {
 /// each set of dimensions equal or 1). Fails, with an error at `loc` when
 /// one is given, when two dimensions conflict.
 FailureOr<SmallVector<int64_t>>
-broadcastShapes(std::optional<Location> loc, ArrayRef<ArrayRef<int64_t>> shapes);
+broadcastShapes(std::optional<Location> loc,
+                ArrayRef<ArrayRef<int64_t>> shapes);
 
 /// Infers the result of a broadcasting elementwise op: a tensor of the
 /// broadcast shape of `operandTypes` (all ranked tensors) with element type
