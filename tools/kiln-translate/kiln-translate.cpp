@@ -4,7 +4,6 @@
 // LLVM IR).
 
 #include "kiln/Import/Onnx/OnnxImporter.h"
-#include "kiln/InitAll.h"
 
 #include "mlir/InitAllTranslations.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"

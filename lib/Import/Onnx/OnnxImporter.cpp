@@ -216,8 +216,8 @@ private:
   /// `value_info`, reporting the invalid ones.
   llvm::StringMap<Type> convertDeclaredTypes(const ::onnx::GraphProto &graph);
   /// Returns the nodes of `graph` in topological order, keeping file order
-  /// where the data flow allows. Nodes on a cycle, and those after it, go to
-  /// `leftOver` (in file order) after the cycle was reported.
+  /// where the data flow allows. Nodes on cycles are reported (one error per
+  /// cycle) and go to `leftOver`, in file order, instead.
   llvm::SmallVector<int> sortNodes(const ::onnx::GraphProto &graph,
                                    const Scope &scope, unsigned depth,
                                    llvm::SmallVectorImpl<int> &leftOver);
@@ -393,9 +393,9 @@ ModelImporter::convertDeclaredTypes(const ::onnx::GraphProto &graph) {
 
 const llvm::StringSet<> &
 ModelImporter::getFreeNames(const ::onnx::GraphProto &graph, unsigned depth) {
-  std::unique_ptr<llvm::StringSet<>> &cached = freeNames[&graph];
-  if (cached)
-    return *cached;
+  auto it = freeNames.find(&graph);
+  if (it != freeNames.end())
+    return *it->second;
   auto free = std::make_unique<llvm::StringSet<>>();
   // Deeper graphs are reported by `importNode`; they add no order here.
   if (depth <= kMaxNestingDepth) {
@@ -416,8 +416,10 @@ ModelImporter::getFreeNames(const ::onnx::GraphProto &graph, unsigned depth) {
       if (!name.empty() && !defined.contains(name))
         free->insert(name);
   }
-  cached = std::move(free);
-  return *cached;
+  // The recursion above adds entries to `freeNames`: insert only now.
+  llvm::StringSet<> &result = *free;
+  freeNames[&graph] = std::move(free);
+  return result;
 }
 
 void ModelImporter::collectReads(
@@ -450,15 +452,17 @@ ModelImporter::sortNodes(const ::onnx::GraphProto &graph, const Scope &scope,
     for (const std::string &output : graph.node(i).output()) {
       if (output.empty())
         continue;
+      if (scope.definesLocally(output)) {
+        state.emitError(locOf(i))
+            << describe(i) << ": output '" << output
+            << "' redefines a graph input or initializer";
+        continue;
+      }
       auto [it, inserted] = producers.try_emplace(output, i);
       if (!inserted && it->second != i)
         state.emitError(locOf(i))
             << describe(i) << ": output '" << output
             << "' is also produced by " << describe(it->second);
-      else if (inserted && scope.definesLocally(output))
-        state.emitError(locOf(i))
-            << describe(i) << ": output '" << output
-            << "' redefines a graph input or initializer";
     }
   }
 
@@ -481,7 +485,9 @@ ModelImporter::sortNodes(const ::onnx::GraphProto &graph, const Scope &scope,
     }
   }
 
-  // 3. Kahn's algorithm, always taking the earliest ready node in file order.
+  // 3. Kahn's algorithm, always taking the earliest-listed ready node. When
+  // nodes are left that wait for each other, report one of their cycles,
+  // take its nodes out (to `leftOver`) and go on, so every cycle is reported.
   llvm::SmallVector<int> order;
   order.reserve(numNodes);
   std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
@@ -489,45 +495,64 @@ ModelImporter::sortNodes(const ::onnx::GraphProto &graph, const Scope &scope,
     if (pending[i] == 0)
       ready.push(i);
   llvm::SmallVector<bool> done(numNodes, false);
-  while (!ready.empty()) {
-    int node = ready.top();
-    ready.pop();
-    order.push_back(node);
+  int numDone = 0;
+  auto finish = [&](int node) {
     done[node] = true;
+    ++numDone;
+  };
+  auto readySuccessors = [&](int node) {
     for (int successor : successors[node])
-      if (--pending[successor] == 0)
+      if (--pending[successor] == 0 && !done[successor])
         ready.push(successor);
-  }
-  if (static_cast<int>(order.size()) == numNodes)
-    return order;
+  };
+  while (numDone < numNodes) {
+    while (!ready.empty()) {
+      int node = ready.top();
+      ready.pop();
+      order.push_back(node);
+      finish(node);
+      readySuccessors(node);
+    }
+    if (numDone == numNodes)
+      break;
 
-  // 4. A cycle. Every node left waits for another node left, so walking
-  // back from one of them must come round to a node seen before: that
-  // node is on a cycle. Report it in data-flow order.
-  int start = 0;
-  while (done[start])
-    ++start;
-  llvm::DenseMap<int, int> positions;
-  llvm::SmallVector<int> path;
-  int node = start;
-  while (!positions.count(node)) {
-    positions[node] = path.size();
-    path.push_back(node);
-    node = *llvm::find_if(predecessors[node],
-                          [&](int predecessor) { return !done[predecessor]; });
+    // 4. Every node left waits for another node left, so walking back from
+    // one of them comes round to a node seen before: that node is on a
+    // cycle. Report the cycle in data-flow order, from its first-listed node.
+    int start = 0;
+    while (done[start])
+      ++start;
+    llvm::DenseMap<int, int> positions;
+    llvm::SmallVector<int> path;
+    int node = start;
+    while (!positions.count(node)) {
+      positions[node] = path.size();
+      path.push_back(node);
+      auto it = llvm::find_if(predecessors[node],
+                              [&](int predecessor) { return !done[predecessor]; });
+      assert(it != predecessors[node].end() && "a waiting node has no waiting "
+                                               "predecessor");
+      node = *it;
+    }
+    llvm::SmallVector<int> cycle(path.begin() + positions[node], path.end());
+    std::reverse(cycle.begin(), cycle.end());
+    std::rotate(cycle.begin(), llvm::min_element(cycle), cycle.end());
+    InFlightDiagnostic diag = state.emitError(locOf(cycle.front()));
+    diag << describe(cycle.front()) << ": part of a cycle: ";
+    for (int member : cycle)
+      diag << "'" << getNodeName(graph.node(member), member) << "' -> ";
+    diag << "'" << getNodeName(graph.node(cycle.front()), cycle.front())
+         << "'";
+    // Take the whole cycle out before readying what waits for it, so none
+    // of its nodes becomes ready itself.
+    for (int member : cycle) {
+      leftOver.push_back(member);
+      finish(member);
+    }
+    for (int member : cycle)
+      readySuccessors(member);
   }
-  llvm::SmallVector<int> cycle(path.begin() + positions[node], path.end());
-  std::reverse(cycle.begin(), cycle.end());
-  std::rotate(cycle.begin(), llvm::min_element(cycle), cycle.end());
-  InFlightDiagnostic diag = state.emitError(locOf(cycle.front()));
-  diag << describe(cycle.front()) << ": part of a cycle: ";
-  for (int member : cycle)
-    diag << "'" << getNodeName(graph.node(member), member) << "' -> ";
-  diag << "'" << getNodeName(graph.node(cycle.front()), cycle.front()) << "'";
-
-  for (int i = 0; i < numNodes; ++i)
-    if (!done[i])
-      leftOver.push_back(i);
+  llvm::sort(leftOver);
   return order;
 }
 
@@ -598,17 +623,17 @@ void ModelImporter::importGraph(const ::onnx::GraphProto &graph, Block &block,
     interface.dimParams.push_back(getDimParams(input.type()));
   }
 
-  // 3. Nodes, in topological order. Nodes on a cycle are still imported
-  // (their values defined as failed first), so that their own problems are
-  // reported too.
+  // 3. Nodes, in topological order. Nodes on a cycle are still imported, at
+  // the end, so that their own problems are reported too; their values are
+  // failed definitions, so their uses report nothing more.
   llvm::SmallVector<int> leftOver;
   llvm::SmallVector<int> order = sortNodes(graph, scope, depth, leftOver);
-  for (int index : order)
-    importNode(graph.node(index), index, scope, declared, builder, depth);
   for (int index : leftOver)
     for (const std::string &output : graph.node(index).output())
       if (!output.empty())
         scope.define(output, nullptr);
+  for (int index : order)
+    importNode(graph.node(index), index, scope, declared, builder, depth);
   for (int index : leftOver)
     importNode(graph.node(index), index, scope, declared, builder, depth);
 
@@ -617,7 +642,8 @@ void ModelImporter::importGraph(const ::onnx::GraphProto &graph, Block &block,
     std::optional<Value> value = scope.lookup(output.name());
     if (!value) {
       state.emitError(state.getNameLoc(output.name()))
-          << "graph output '" << output.name() << "' names no value";
+          << "graph '" << graph.name() << "': output '" << output.name()
+          << "' names no value";
       continue;
     }
     if (!*value)
