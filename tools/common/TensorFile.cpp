@@ -28,10 +28,10 @@ namespace {
   throw ToolError(path + ": " + message);
 }
 
-/// Makes a tensor of `type` and `shape` with zeroed storage, checking that
+/// Returns the byte size of a tensor of `type` and `shape`, checking that
 /// the element count and byte size fit.
-HostTensor makeTensor(const std::string &path, kiln_rt_element_type_t type,
-                      std::vector<int64_t> shape) {
+size_t byteSize(const std::string &path, kiln_rt_element_type_t type,
+                const std::vector<int64_t> &shape) {
   int64_t count = checkedElementCount(shape.data(), shape.size());
   if (count < 0)
     fail(path, "shape " + formatShape(shape) +
@@ -40,10 +40,18 @@ HostTensor makeTensor(const std::string &path, kiln_rt_element_type_t type,
   if (static_cast<uint64_t>(count) >
       std::numeric_limits<size_t>::max() / 2 / elementSize)
     fail(path, "shape " + formatShape(shape) + " is too large");
+  return static_cast<size_t>(count) * elementSize;
+}
+
+/// Makes a tensor of `type` and `shape` with zeroed storage of `bytes`
+/// (from `byteSize`). Callers first check that the file holds that much,
+/// so that a lying header cannot make the tool allocate gigabytes.
+HostTensor makeTensor(kiln_rt_element_type_t type, std::vector<int64_t> shape,
+                      size_t bytes) {
   HostTensor tensor;
   tensor.type = type;
   tensor.shape = std::move(shape);
-  tensor.data = AlignedBuffer(static_cast<size_t>(count) * elementSize, 64);
+  tensor.data = AlignedBuffer(bytes, 64);
   return tensor;
 }
 
@@ -275,13 +283,14 @@ HostTensor parseNpy(const std::string &bytes, const std::string &path) {
   }
 
   // 3. The data, exactly as much as the shape needs.
-  HostTensor tensor = makeTensor(path, type, shape);
+  size_t needed = byteSize(path, type, shape);
   size_t dataStart = headerStart + headerLength;
   size_t present = bytes.size() - dataStart;
-  if (present != tensor.data.size())
+  if (present != needed)
     fail(path, ".npy data holds " + std::to_string(present) + " bytes, but " +
-                   formatType(type, tensor.shape) + " needs " +
-                   std::to_string(tensor.data.size()));
+                   formatType(type, shape) + " needs " +
+                   std::to_string(needed));
+  HostTensor tensor = makeTensor(type, std::move(shape), needed);
   if (present)
     std::memcpy(tensor.data.data(), bytes.data() + dataStart, present);
   return tensor;
@@ -302,15 +311,23 @@ HostTensor parseTensorProto(const std::string &bytes, const std::string &path) {
     fail(path, "TensorProto has no data type (is this a tensor file?)");
   kiln_rt_element_type_t type = onnxElementType(proto.data_type(), path);
   std::vector<int64_t> shape(proto.dims().begin(), proto.dims().end());
-  HostTensor tensor = makeTensor(path, type, shape);
+  size_t needed = byteSize(path, type, shape);
+  if (proto.has_raw_data() && proto.raw_data().size() != needed)
+    fail(path, "TensorProto raw_data holds " +
+                   std::to_string(proto.raw_data().size()) + " bytes, but " +
+                   formatType(type, shape) + " needs " +
+                   std::to_string(needed));
+  // Typed fields take at least one byte per value: a file smaller than the
+  // element count cannot hold them, found before allocating.
+  if (!proto.has_raw_data() &&
+      needed / kiln_rt_element_size(type) > bytes.size())
+    fail(path, "TensorProto holds fewer values than its shape " +
+                   formatShape(shape) + " needs");
+  HostTensor tensor = makeTensor(type, std::move(shape), needed);
   tensor.name = proto.name();
 
   if (proto.has_raw_data()) {
     const std::string &raw = proto.raw_data();
-    if (raw.size() != tensor.data.size())
-      fail(path, "TensorProto raw_data holds " + std::to_string(raw.size()) +
-                     " bytes, but " + formatType(type, tensor.shape) +
-                     " needs " + std::to_string(tensor.data.size()));
     if (!raw.empty())
       std::memcpy(tensor.data.data(), raw.data(), raw.size());
     return tensor;

@@ -219,6 +219,28 @@ TEST(TensorProto, RejectsBrokenFiles) {
               "external data");
 }
 
+// A header claiming a huge tensor is refused before anything is allocated
+// (this would otherwise touch hundreds of gigabytes).
+TEST(TensorFile, HugeClaimsFailWithoutAllocating) {
+  expectError(
+      [] {
+        parseNpy(npy("{'descr': '<f4', 'fortran_order': False, "
+                     "'shape': (100000000000,), }",
+                     ""),
+                 "x.npy");
+      },
+      ".npy data holds 0 bytes, but float32[100000000000] needs "
+      "400000000000");
+  onnx::TensorProto proto;
+  proto.set_data_type(onnx::TensorProto::FLOAT);
+  proto.add_dims(100000000000);
+  expectError([&] { parseTensorProto(proto.SerializeAsString(), "x.pb"); },
+              "fewer values than its shape [100000000000] needs");
+  proto.set_raw_data("abcd");
+  expectError([&] { parseTensorProto(proto.SerializeAsString(), "x.pb"); },
+              "raw_data holds 4 bytes");
+}
+
 // A file that is not there.
 TEST(TensorFile, MissingFile) {
   expectError([] { readTensorFile("/nonexistent/x.pb"); },
