@@ -116,7 +116,7 @@ def Kiln_AvgPoolOp : Kiln_Op<"avg_pool", [Pure, InferTypeOpAdaptor]> {
 }
 
 def Kiln_ConvOp : Kiln_Op<"conv", [Pure, InferTypeOpAdaptor]> {
-  let summary = "N-dimensional grouped convolution";
+  let summary = "grouped convolution over any number of spatial dimensions";
   let description = [{
     Cross-correlates `input` (`N x C x D_1 x ... x D_k`) with `weight`
     (`M x C/group x K_1 x ... x K_k`) and adds `bias` (`M`) when present
@@ -296,7 +296,8 @@ def Kiln_SoftmaxOp
 
 /// `result = reduce(input)` over `axes`, the reduced dimensions dropped or
 /// kept as 1.
-class Kiln_ReduceOp<string mnemonic, string what, string onnxName>
+class Kiln_ReduceOp<string mnemonic, string what, string onnxName,
+                    string note = "">
     : Kiln_Op<mnemonic, [Pure, InferTypeOpAdaptor]> {
   let summary = what # " over a set of axes";
   let description = [{
@@ -304,7 +305,7 @@ class Kiln_ReduceOp<string mnemonic, string what, string onnxName>
     dimensions in `axes` (ONNX `}] # onnxName # [{`). With `keep_dims`,
     reduced dimensions stay with size 1; otherwise they are dropped. Empty
     `axes` reduce nothing: the result is `input` (ONNX's "reduce all axes"
-    default is spelled with every axis listed).
+    default is spelled with every axis listed).}] # note # [{
 
     Constraints:
     (C1) `axes` is strictly increasing, within `[0, rank(input))`.
@@ -334,8 +335,8 @@ class Kiln_ReduceOp<string mnemonic, string what, string onnxName>
 }
 
 def Kiln_ReduceMaxOp : Kiln_ReduceOp<"reduce_max", "maximum", "ReduceMax">;
-def Kiln_ReduceMeanOp : Kiln_ReduceOp<"reduce_mean",
-    "mean (integer division truncates toward zero)", "ReduceMean">;
+def Kiln_ReduceMeanOp : Kiln_ReduceOp<"reduce_mean", "mean", "ReduceMean",
+    " For integers, the division by the count truncates toward zero.">;
 def Kiln_ReduceMinOp : Kiln_ReduceOp<"reduce_min", "minimum", "ReduceMin">;
 def Kiln_ReduceProdOp : Kiln_ReduceOp<"reduce_prod", "product", "ReduceProd">;
 def Kiln_ReduceSumOp : Kiln_ReduceOp<"reduce_sum", "sum", "ReduceSum">;
