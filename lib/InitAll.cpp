@@ -4,6 +4,7 @@
 
 #include "kiln/InitAll.h"
 
+#include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
 #include "kiln/Dialect/KilnOnnx/IR/KilnOnnxOps.h"
 #include "kiln/Dialect/KilnOnnx/Transforms/Passes.h"
@@ -26,5 +27,6 @@ void mlir::kiln::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::kiln::registerAllPasses() {
   mlir::registerAllPasses();
+  registerKilnConversionPasses();
   onnx::registerKilnOnnxPasses();
 }

@@ -1,0 +1,670 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// ONNX math operators: elementwise unary and binary ops (and the activations
+// that decompose into them), comparisons, logic, Clip, MatMul and Gemm.
+//
+// Decompositions into kiln elementwise ops (x is the input, scalars are
+// rank-0 constants that broadcast):
+//   LeakyRelu       select(x < 0, alpha * x, x)
+//   PRelu           select(x < 0, slope * x, x)
+//   Elu             select(x < 0, alpha * (exp(x) - 1), x)
+//   Selu            select(x <= 0, gamma * (alpha * exp(x) - alpha), gamma * x)
+//   Celu            max(x, 0) + min(alpha * (exp(x / alpha) - 1), 0)
+//   ThresholdedRelu select(x > alpha, x, 0)
+//   HardSigmoid     clip(alpha * x + beta, 0, 1)
+//   HardSwish       x * clip(x / 6 + 0.5, 0, 1)
+//   Softplus        log(exp(x) + 1)
+//   Softsign        x / (1 + |x|)
+//   Mish            x * tanh(log(exp(x) + 1))
+//   Gelu            0.5 * x * (1 + erf(x / sqrt(2))), or its tanh form
+//   Shrink          select(x < -lambd, x + bias, select(x > lambd, x - bias, 0))
+//   Tan             sin(x) / cos(x)
+//   Sinh, Cosh      (exp(x) -/+ exp(-x)) / 2
+//   Asinh, Acosh    log(x + sqrt(x * x +/- 1))
+//   Atanh           log((1 + x) / (1 - x)) / 2
+//   IsNaN           !(x == x)
+//   IsInf           x == +inf || x == -inf (each side as asked)
+//   Mod             r = x - y * trunc(x / y); fmod = 0 moves r to y's sign
+//   BitShift        x * 2^y or x / 2^y
+//   Mean            sum / n
+
+#include "ConstantEvaluation.h"
+#include "OnnxNode.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+namespace {
+
+using Results = FailureOr<SmallVector<Value>>;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// The element type of `value`.
+Type elementTypeOf(Value value) {
+  return OnnxNode::getType(value).getElementType();
+}
+
+/// Builds a binary `OpTy`, evaluating it when both operands are constants.
+template <typename OpTy, EvalOp kEval>
+Value buildBinary(OnnxNode &node, Value lhs, Value rhs) {
+  if (!lhs || !rhs)
+    return nullptr;
+  if (DenseElementsAttr folded = evaluateBinary(kEval, getConstantValue(lhs),
+                                                getConstantValue(rhs)))
+    return node.constant(folded);
+  return node.create<OpTy>(lhs, rhs);
+}
+
+Value add(OnnxNode &node, Value lhs, Value rhs) {
+  return buildBinary<AddOp, EvalOp::Add>(node, lhs, rhs);
+}
+Value sub(OnnxNode &node, Value lhs, Value rhs) {
+  return buildBinary<SubOp, EvalOp::Sub>(node, lhs, rhs);
+}
+Value mul(OnnxNode &node, Value lhs, Value rhs) {
+  return buildBinary<MulOp, EvalOp::Mul>(node, lhs, rhs);
+}
+Value div(OnnxNode &node, Value lhs, Value rhs) {
+  return buildBinary<DivOp, EvalOp::Div>(node, lhs, rhs);
+}
+
+/// A rank-0 constant of `value`'s element type.
+Value scalarLike(OnnxNode &node, Value value, double number) {
+  if (!value)
+    return nullptr;
+  return node.scalar(elementTypeOf(value), number);
+}
+
+/// `x` clamped to `[lo, hi]`; `lo > hi` clamps everything to `hi`, as ONNX
+/// does.
+Value clip(OnnxNode &node, Value x, double lo, double hi) {
+  if (!x)
+    return nullptr;
+  Builder b(node.getContext());
+  lo = std::min(lo, hi);
+  return node.create<ClipOp>(x, b.getF64FloatAttr(lo), b.getF64FloatAttr(hi));
+}
+
+/// `x` rounded toward zero (floats).
+Value trunc(OnnxNode &node, Value x) {
+  if (!x)
+    return nullptr;
+  Value negative = node.create<LessOp>(x, scalarLike(node, x, 0));
+  return node.create<SelectOp>(negative, node.create<CeilOp>(x),
+                               node.create<FloorOp>(x));
+}
+
+//===----------------------------------------------------------------------===//
+// Unary ops
+//===----------------------------------------------------------------------===//
+
+/// An ONNX unary op that is one kiln op. `consumed_inputs` (opset < 6) only
+/// hinted at in-place execution.
+template <typename OpTy>
+Results convertUnary(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  return SmallVector<Value>{node.create<OpTy>(node.getInput(0))};
+}
+
+/// Unary ops that constant inputs evaluate (shape arithmetic uses them).
+template <typename OpTy, EvalOp kEval>
+Results convertEvaluatedUnary(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  if (DenseElementsAttr folded = evaluateUnary(kEval, getConstantValue(x)))
+    return SmallVector<Value>{node.constant(folded)};
+  return SmallVector<Value>{node.create<OpTy>(x)};
+}
+
+Results convertLeakyRelu(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  float alpha = node.getFloat("alpha", 0.01f);
+  Value negative = node.create<LessOp>(x, scalarLike(node, x, 0));
+  Value scaled = mul(node, x, scalarLike(node, x, alpha));
+  return SmallVector<Value>{node.create<SelectOp>(negative, scaled, x)};
+}
+
+Results convertPRelu(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  Value slope = node.getInput(1);
+  Value negative = node.create<LessOp>(x, scalarLike(node, x, 0));
+  Value scaled = mul(node, x, slope);
+  return SmallVector<Value>{node.create<SelectOp>(negative, scaled, x)};
+}
+
+Results convertElu(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  float alpha = node.getFloat("alpha", 1.0f);
+  Value negative = node.create<LessOp>(x, scalarLike(node, x, 0));
+  Value expm1 = sub(node, node.create<ExpOp>(x), scalarLike(node, x, 1));
+  Value scaled = mul(node, expm1, scalarLike(node, x, alpha));
+  return SmallVector<Value>{node.create<SelectOp>(negative, scaled, x)};
+}
+
+Results convertSelu(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  float alpha = node.getFloat("alpha", 1.67326319217681884765625f);
+  float gamma = node.getFloat("gamma", 1.05070102214813232421875f);
+  Value notPositive = node.create<LessEqualOp>(x, scalarLike(node, x, 0));
+  Value negativePart =
+      sub(node, mul(node, node.create<ExpOp>(x), scalarLike(node, x, alpha)),
+          scalarLike(node, x, alpha));
+  Value selected = node.create<SelectOp>(notPositive, negativePart, x);
+  return SmallVector<Value>{mul(node, selected, scalarLike(node, x, gamma))};
+}
+
+Results convertCelu(OnnxNode &node) {
+  Value x = node.getInput(0);
+  float alpha = node.getFloat("alpha", 1.0f);
+  Value zero = scalarLike(node, x, 0);
+  Value scaled = div(node, x, scalarLike(node, x, alpha));
+  Value expm1 = sub(node, node.create<ExpOp>(scaled), scalarLike(node, x, 1));
+  Value negativePart =
+      node.create<MinOp>(mul(node, expm1, scalarLike(node, x, alpha)), zero);
+  return SmallVector<Value>{
+      add(node, node.create<MaxOp>(x, zero), negativePart)};
+}
+
+Results convertThresholdedRelu(OnnxNode &node) {
+  Value x = node.getInput(0);
+  float alpha = node.getFloat("alpha", 1.0f);
+  Value above = node.create<GreaterOp>(x, scalarLike(node, x, alpha));
+  return SmallVector<Value>{
+      node.create<SelectOp>(above, x, scalarLike(node, x, 0))};
+}
+
+Results convertHardSigmoid(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  float alpha = node.getFloat("alpha", 0.2f);
+  float beta = node.getFloat("beta", 0.5f);
+  Value linear = add(node, mul(node, x, scalarLike(node, x, alpha)),
+                     scalarLike(node, x, beta));
+  return SmallVector<Value>{clip(node, linear, 0.0, 1.0)};
+}
+
+Results convertHardSwish(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value linear = add(node, mul(node, x, scalarLike(node, x, 1.0 / 6.0)),
+                     scalarLike(node, x, 0.5));
+  return SmallVector<Value>{mul(node, x, clip(node, linear, 0.0, 1.0))};
+}
+
+/// `log(exp(x) + 1)`.
+Value softplus(OnnxNode &node, Value x) {
+  if (!x)
+    return nullptr;
+  return node.create<LogOp>(
+      add(node, node.create<ExpOp>(x), scalarLike(node, x, 1)));
+}
+
+Results convertSoftplus(OnnxNode &node) {
+  return SmallVector<Value>{softplus(node, node.getInput(0))};
+}
+
+Results convertSoftsign(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value denominator =
+      add(node, node.create<AbsOp>(x), scalarLike(node, x, 1));
+  return SmallVector<Value>{div(node, x, denominator)};
+}
+
+Results convertMish(OnnxNode &node) {
+  Value x = node.getInput(0);
+  return SmallVector<Value>{
+      mul(node, x, node.create<TanhOp>(softplus(node, x)))};
+}
+
+Results convertGelu(OnnxNode &node) {
+  Value x = node.getInput(0);
+  std::string approximate = node.getString("approximate", "none");
+  Value inner;
+  if (approximate == "none") {
+    inner = node.create<ErfOp>(mul(node, x, scalarLike(node, x, M_SQRT1_2)));
+  } else if (approximate == "tanh") {
+    Value cube = mul(node, mul(node, x, x), x);
+    Value poly = add(node, x, mul(node, cube, scalarLike(node, x, 0.044715)));
+    inner = node.create<TanhOp>(
+        mul(node, poly, scalarLike(node, x, std::sqrt(2.0 / M_PI))));
+  } else {
+    node.emitError() << "unsupported approximate = '" << approximate
+                     << "' (expects 'none' or 'tanh')";
+    return failure();
+  }
+  Value half = mul(node, x, scalarLike(node, x, 0.5));
+  return SmallVector<Value>{
+      mul(node, half, add(node, inner, scalarLike(node, x, 1)))};
+}
+
+Results convertShrink(OnnxNode &node) {
+  Value x = node.getInput(0);
+  float bias = node.getFloat("bias", 0.0f);
+  float lambd = node.getFloat("lambd", 0.5f);
+  Value below = node.create<LessOp>(x, scalarLike(node, x, -lambd));
+  Value above = node.create<GreaterOp>(x, scalarLike(node, x, lambd));
+  Value shiftedUp = add(node, x, scalarLike(node, x, bias));
+  Value shiftedDown = sub(node, x, scalarLike(node, x, bias));
+  Value upper =
+      node.create<SelectOp>(above, shiftedDown, scalarLike(node, x, 0));
+  return SmallVector<Value>{node.create<SelectOp>(below, shiftedUp, upper)};
+}
+
+Results convertTan(OnnxNode &node) {
+  Value x = node.getInput(0);
+  return SmallVector<Value>{
+      div(node, node.create<SinOp>(x), node.create<CosOp>(x))};
+}
+
+/// Sinh (`sign = -1`) and Cosh (`sign = 1`).
+template <int kSign>
+Results convertHyperbolic(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value expX = node.create<ExpOp>(x);
+  Value expNegX = node.create<ExpOp>(node.create<NegOp>(x));
+  Value combined =
+      kSign < 0 ? sub(node, expX, expNegX) : add(node, expX, expNegX);
+  return SmallVector<Value>{mul(node, combined, scalarLike(node, x, 0.5))};
+}
+
+/// Asinh (`sign = 1`) and Acosh (`sign = -1`).
+template <int kSign>
+Results convertInverseHyperbolic(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value root = node.create<SqrtOp>(
+      add(node, mul(node, x, x), scalarLike(node, x, kSign)));
+  return SmallVector<Value>{node.create<LogOp>(add(node, x, root))};
+}
+
+Results convertAtanh(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value one = scalarLike(node, x, 1);
+  Value ratio = div(node, add(node, one, x), sub(node, one, x));
+  return SmallVector<Value>{
+      mul(node, node.create<LogOp>(ratio), scalarLike(node, x, 0.5))};
+}
+
+Results convertIsNaN(OnnxNode &node) {
+  Value x = node.getInput(0);
+  return SmallVector<Value>{node.create<NotOp>(node.create<EqualOp>(x, x))};
+}
+
+Results convertIsInf(OnnxNode &node) {
+  Value x = node.getInput(0);
+  bool negative = node.getInt("detect_negative", 1);
+  bool positive = node.getInt("detect_positive", 1);
+  Value isPositive =
+      node.create<EqualOp>(x, scalarLike(node, x, HUGE_VAL));
+  Value isNegative =
+      node.create<EqualOp>(x, scalarLike(node, x, -HUGE_VAL));
+  if (positive && negative)
+    return SmallVector<Value>{node.create<OrOp>(isPositive, isNegative)};
+  if (positive)
+    return SmallVector<Value>{isPositive};
+  if (negative)
+    return SmallVector<Value>{isNegative};
+  // Neither: all false.
+  return SmallVector<Value>{node.create<AndOp>(isPositive, isNegative)};
+}
+
+//===----------------------------------------------------------------------===//
+// Binary ops
+//===----------------------------------------------------------------------===//
+
+/// Broadcasting binary ops from opset 7 on (NumPy rules).
+template <typename OpTy, EvalOp kEval>
+Results convertBinary(OnnxNode &node) {
+  return SmallVector<Value>{buildBinary<OpTy, kEval>(node, node.getInput(0),
+                                                     node.getInput(1))};
+}
+
+/// Binary ops before opset 7: `broadcast = 1` aligns `B` with `A` from
+/// `axis` (default: the trailing dimensions); `broadcast = 0` needs equal
+/// shapes.
+template <typename OpTy, EvalOp kEval>
+Results convertLegacyBinary(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value lhs = node.getInput(0);
+  Value rhs = node.getInput(1);
+  bool broadcast = node.getInt("broadcast", 0);
+  std::optional<int64_t> axis = node.getOptionalInt("axis");
+  if (!lhs || !rhs)
+    return failure();
+  ArrayRef<int64_t> lhsShape = OnnxNode::getType(lhs).getShape();
+  ArrayRef<int64_t> rhsShape = OnnxNode::getType(rhs).getShape();
+  int64_t lhsRank = lhsShape.size();
+  int64_t rhsRank = rhsShape.size();
+  if (!broadcast) {
+    if (lhsShape != rhsShape) {
+      node.emitError() << "operands of different shapes need broadcast = 1";
+      return failure();
+    }
+  } else {
+    int64_t start = lhsRank - rhsRank;
+    if (axis) {
+      std::optional<int64_t> normalized = node.normalizeAxis(*axis, lhsRank);
+      if (!normalized)
+        return failure();
+      start = *normalized;
+    }
+    if (start < 0 || start + rhsRank > lhsRank) {
+      node.emitError() << "cannot broadcast B (rank " << rhsRank
+                       << ") into A (rank " << lhsRank << ") from axis "
+                       << start;
+      return failure();
+    }
+    SmallVector<int64_t> aligned(rhsShape);
+    aligned.append(lhsRank - start - rhsRank, 1);
+    rhs = node.reshape(rhs, aligned);
+  }
+  return SmallVector<Value>{buildBinary<OpTy, kEval>(node, lhs, rhs)};
+}
+
+/// Pow: the exponent may have another element type (opset 12); it is cast
+/// to the base's.
+Results convertPow(OnnxNode &node) {
+  Value base = node.getInput(0);
+  Value exponent = node.getInput(1);
+  if (!base || !exponent)
+    return failure();
+  exponent = node.cast(exponent, elementTypeOf(base));
+  return SmallVector<Value>{node.create<PowOp>(base, exponent)};
+}
+
+Results convertWhere(OnnxNode &node) {
+  Value condition = node.getInput(0);
+  Value onTrue = node.getInput(1);
+  Value onFalse = node.getInput(2);
+  if (DenseElementsAttr folded = evaluateSelect(getConstantValue(condition),
+                                                getConstantValue(onTrue),
+                                                getConstantValue(onFalse)))
+    return SmallVector<Value>{node.constant(folded)};
+  return SmallVector<Value>{
+      node.create<SelectOp>(condition, onTrue, onFalse)};
+}
+
+/// Max, Min, Sum: a left-to-right chain of the binary op.
+template <typename OpTy, EvalOp kEval>
+Results convertVariadic(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  SmallVector<Value> inputs = node.getPresentInputs();
+  if (inputs.empty()) {
+    node.emitError() << "expects at least one input";
+    return failure();
+  }
+  Value result = inputs.front();
+  for (Value input : ArrayRef<Value>(inputs).drop_front())
+    result = buildBinary<OpTy, kEval>(node, result, input);
+  return SmallVector<Value>{result};
+}
+
+Results convertMean(OnnxNode &node) {
+  Results sum = convertVariadic<AddOp, EvalOp::Add>(node);
+  if (failed(sum))
+    return failure();
+  Value total = (*sum)[0];
+  int64_t count = node.getPresentInputs().size();
+  if (count == 1)
+    return sum;
+  return SmallVector<Value>{div(node, total, scalarLike(node, total, count))};
+}
+
+Results convertMod(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value y = node.getInput(1);
+  bool fmod = node.getInt("fmod", 0);
+  if (!x || !y)
+    return failure();
+  bool isFloat = isa<FloatType>(elementTypeOf(x));
+  if (isFloat && !fmod) {
+    node.emitError() << "fmod = 0 is not allowed for floating-point inputs";
+    return failure();
+  }
+  // `x - y * trunc(x / y)` has the sign of `x` (C's fmod); integer division
+  // already truncates.
+  Value quotient = div(node, x, y);
+  if (isFloat)
+    quotient = trunc(node, quotient);
+  Value remainder = sub(node, x, mul(node, y, quotient));
+  if (fmod)
+    return SmallVector<Value>{remainder};
+  // Python's mod takes the sign of `y`: add `y` to a non-zero remainder
+  // whose sign differs.
+  Value zero = scalarLike(node, x, 0);
+  Value nonZero = node.create<NotOp>(node.create<EqualOp>(remainder, zero));
+  Value signsDiffer = node.create<XorOp>(node.create<LessOp>(remainder, zero),
+                                         node.create<LessOp>(y, zero));
+  Value adjust = node.create<AndOp>(nonZero, signsDiffer);
+  return SmallVector<Value>{
+      node.create<SelectOp>(adjust, add(node, remainder, y), remainder)};
+}
+
+Results convertBitShift(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value y = node.getInput(1);
+  std::string direction = node.getString("direction", "");
+  if (!x || !y)
+    return failure();
+  if (direction != "LEFT" && direction != "RIGHT") {
+    node.emitError() << "unsupported direction = '" << direction
+                     << "' (expects 'LEFT' or 'RIGHT')";
+    return failure();
+  }
+  Value factor = node.create<PowOp>(scalarLike(node, y, 2), y);
+  if (direction == "LEFT")
+    return SmallVector<Value>{mul(node, x, factor)};
+  return SmallVector<Value>{div(node, x, factor)};
+}
+
+//===----------------------------------------------------------------------===//
+// Clip
+//===----------------------------------------------------------------------===//
+
+/// Clip 1 and 6: bounds are attributes, absent ones the type's limits.
+Results convertClipOpset1(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  std::optional<float> lo = node.getOptionalFloat("min");
+  std::optional<float> hi = node.getOptionalFloat("max");
+  if (!x)
+    return failure();
+  Type elementType = elementTypeOf(x);
+  return SmallVector<Value>{
+      clip(node, x, lo ? *lo : getLimit(elementType, false),
+           hi ? *hi : getLimit(elementType, true))};
+}
+
+/// Clip from 11: bounds are optional scalar inputs that must be constants.
+Results convertClipOpset11(OnnxNode &node) {
+  Value x = node.getInput(0);
+  if (!x)
+    return failure();
+  Type elementType = elementTypeOf(x);
+  double bounds[2] = {getLimit(elementType, false),
+                      getLimit(elementType, true)};
+  const char *names[2] = {"min", "max"};
+  for (unsigned i = 0; i < 2; ++i) {
+    if (!node.hasInput(i + 1))
+      continue;
+    std::optional<SmallVector<double>> values =
+        node.requireConstantFloats(i + 1, names[i]);
+    if (!values)
+      return failure();
+    if (values->size() != 1) {
+      node.emitError() << "input " << i + 1 << " ('" << names[i]
+                       << "') must be a scalar, got " << values->size()
+                       << " elements";
+      return failure();
+    }
+    bounds[i] = values->front();
+  }
+  return SmallVector<Value>{clip(node, x, bounds[0], bounds[1])};
+}
+
+//===----------------------------------------------------------------------===//
+// Contractions
+//===----------------------------------------------------------------------===//
+
+/// MatMul with NumPy semantics: 1-D operands become matrices and the added
+/// dimension is removed from the result.
+Results convertMatMul(OnnxNode &node) {
+  Value lhs = node.getInput(0);
+  Value rhs = node.getInput(1);
+  if (!lhs || !rhs)
+    return failure();
+  ArrayRef<int64_t> lhsShape = OnnxNode::getType(lhs).getShape();
+  ArrayRef<int64_t> rhsShape = OnnxNode::getType(rhs).getShape();
+  if (lhsShape.empty() || rhsShape.empty()) {
+    node.emitError() << "operands must have rank >= 1";
+    return failure();
+  }
+  if (lhsShape.size() == 1)
+    lhs = node.reshape(lhs, {1, lhsShape[0]});
+  if (rhsShape.size() == 1)
+    rhs = node.reshape(rhs, {rhsShape[0], 1});
+  Value product = node.create<MatmulOp>(lhs, rhs);
+  if (!product)
+    return failure();
+  SmallVector<int64_t> shape(OnnxNode::getType(product).getShape());
+  if (rhsShape.size() == 1)
+    shape.erase(shape.end() - 1);
+  if (lhsShape.size() == 1)
+    shape.erase(shape.end() - (rhsShape.size() == 1 ? 1 : 2));
+  return SmallVector<Value>{node.reshape(product, shape)};
+}
+
+/// Gemm: `alpha * A' * B' + beta * C`.
+Results buildGemm(OnnxNode &node, bool requireC) {
+  Value a = node.getInput(0);
+  Value b = node.getInput(1);
+  Value c = requireC ? node.getInput(2) : node.getOptionalInput(2);
+  float alpha = node.getFloat("alpha", 1.0f);
+  float beta = node.getFloat("beta", 1.0f);
+  bool transA = node.getInt("transA", 0);
+  bool transB = node.getInt("transB", 0);
+  Builder builder(node.getContext());
+  return SmallVector<Value>{node.create<GemmOp>(
+      a, b, OptionalOperand{c}, builder.getF32FloatAttr(alpha),
+      builder.getF32FloatAttr(beta), builder.getBoolAttr(transA),
+      builder.getBoolAttr(transB))};
+}
+
+/// Gemm 1 and 6: `broadcast` says whether C may broadcast; C is required.
+Results convertGemmOpset1(OnnxNode &node) {
+  node.getInt("broadcast", 0);
+  return buildGemm(node, /*requireC=*/true);
+}
+
+/// Gemm 7 and 9: C broadcasts unidirectionally and is required.
+Results convertGemmOpset7(OnnxNode &node) {
+  return buildGemm(node, /*requireC=*/true);
+}
+
+/// Gemm from 11: C is optional.
+Results convertGemmOpset11(OnnxNode &node) {
+  return buildGemm(node, /*requireC=*/false);
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+void mlir::kiln::populateMathHandlers(OnnxHandlerRegistry &registry) {
+  auto add = [&](StringRef opType, int64_t version, auto fn) {
+    registry.add("", opType, version, handler(fn));
+  };
+  // Unary ops: the versions after the first only added element types.
+  add("Abs", 1, convertEvaluatedUnary<AbsOp, EvalOp::Abs>);
+  add("Ceil", 1, convertUnary<CeilOp>);
+  add("Cos", 7, convertUnary<CosOp>);
+  add("Erf", 9, convertUnary<ErfOp>);
+  add("Exp", 1, convertUnary<ExpOp>);
+  add("Floor", 1, convertUnary<FloorOp>);
+  add("Log", 1, convertUnary<LogOp>);
+  add("Neg", 1, convertEvaluatedUnary<NegOp, EvalOp::Neg>);
+  add("Not", 1, convertEvaluatedUnary<NotOp, EvalOp::Not>);
+  add("Reciprocal", 1, convertUnary<ReciprocalOp>);
+  add("Relu", 1, convertUnary<ReluOp>);
+  add("Round", 11, convertUnary<RoundOp>);
+  add("Sigmoid", 1, convertUnary<SigmoidOp>);
+  add("Sign", 9, convertUnary<SignOp>);
+  add("Sin", 7, convertUnary<SinOp>);
+  add("Sqrt", 1, convertUnary<SqrtOp>);
+  add("Tanh", 1, convertUnary<TanhOp>);
+
+  // Decomposed activations and functions.
+  add("Acosh", 9, convertInverseHyperbolic<-1>);
+  add("Asinh", 9, convertInverseHyperbolic<1>);
+  add("Atanh", 9, convertAtanh);
+  add("Celu", 12, convertCelu);
+  add("Cosh", 9, convertHyperbolic<1>);
+  add("Elu", 1, convertElu);
+  add("Gelu", 20, convertGelu);
+  add("HardSigmoid", 1, convertHardSigmoid);
+  add("HardSwish", 14, convertHardSwish);
+  add("IsInf", 10, convertIsInf);
+  add("IsNaN", 9, convertIsNaN);
+  add("LeakyRelu", 1, convertLeakyRelu);
+  add("Mish", 18, convertMish);
+  add("PRelu", 1, convertPRelu);
+  add("Selu", 1, convertSelu);
+  add("Shrink", 9, convertShrink);
+  add("Sinh", 9, convertHyperbolic<-1>);
+  add("Softplus", 1, convertSoftplus);
+  add("Softsign", 1, convertSoftsign);
+  add("Tan", 7, convertTan);
+  add("ThresholdedRelu", 10, convertThresholdedRelu);
+
+  // Binary ops: opset 7 replaced `broadcast`/`axis` with NumPy rules.
+  add("Add", 1, convertLegacyBinary<AddOp, EvalOp::Add>);
+  add("Add", 7, convertBinary<AddOp, EvalOp::Add>);
+  add("And", 1, convertLegacyBinary<AndOp, EvalOp::And>);
+  add("And", 7, convertBinary<AndOp, EvalOp::And>);
+  add("Div", 1, convertLegacyBinary<DivOp, EvalOp::Div>);
+  add("Div", 7, convertBinary<DivOp, EvalOp::Div>);
+  add("Equal", 1, convertLegacyBinary<EqualOp, EvalOp::Equal>);
+  add("Equal", 7, convertBinary<EqualOp, EvalOp::Equal>);
+  add("Greater", 1, convertLegacyBinary<GreaterOp, EvalOp::Greater>);
+  add("Greater", 7, convertBinary<GreaterOp, EvalOp::Greater>);
+  add("GreaterOrEqual", 12,
+      convertBinary<GreaterEqualOp, EvalOp::GreaterEqual>);
+  add("Less", 1, convertLegacyBinary<LessOp, EvalOp::Less>);
+  add("Less", 7, convertBinary<LessOp, EvalOp::Less>);
+  add("LessOrEqual", 12, convertBinary<LessEqualOp, EvalOp::LessEqual>);
+  add("Mul", 1, convertLegacyBinary<MulOp, EvalOp::Mul>);
+  add("Mul", 7, convertBinary<MulOp, EvalOp::Mul>);
+  add("Or", 1, convertLegacyBinary<OrOp, EvalOp::Or>);
+  add("Or", 7, convertBinary<OrOp, EvalOp::Or>);
+  add("Sub", 1, convertLegacyBinary<SubOp, EvalOp::Sub>);
+  add("Sub", 7, convertBinary<SubOp, EvalOp::Sub>);
+  add("Xor", 1, convertLegacyBinary<XorOp, EvalOp::Xor>);
+  add("Xor", 7, convertBinary<XorOp, EvalOp::Xor>);
+  add("BitShift", 11, convertBitShift);
+  add("Mod", 10, convertMod);
+  add("Pow", 7, convertPow);
+  add("Where", 9, convertWhere);
+
+  // Variadic ops: opset 8 added broadcasting, a superset of the older
+  // equal-shape form.
+  add("Max", 1, convertVariadic<MaxOp, EvalOp::Max>);
+  add("Mean", 1, convertMean);
+  add("Min", 1, convertVariadic<MinOp, EvalOp::Min>);
+  add("Sum", 1, convertVariadic<AddOp, EvalOp::Add>);
+
+  add("Clip", 1, convertClipOpset1);
+  add("Clip", 11, convertClipOpset11);
+  add("Gemm", 1, convertGemmOpset1);
+  add("Gemm", 7, convertGemmOpset7);
+  add("Gemm", 11, convertGemmOpset11);
+  add("MatMul", 1, convertMatMul);
+}
