@@ -132,21 +132,17 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
         failed(convertResultTypes(*getTypeConverter(), rewriter, op,
                                   resultTypes)))
       return failure();
+    // The verifier allows only these names and directions.
     SmallVector<Activation> activations;
-    for (Attribute name : op.getActivations()) {
-      StringRef value = cast<StringAttr>(name).getValue();
-      std::optional<Activation> activation = parseActivation(value);
-      if (!activation)
-        return emitUnsupported(rewriter, op,
-                               "activation \"" + value +
-                                   "\"; supported: Sigmoid, Tanh, Relu");
+    for (StringRef name : op.getActivations().getAsValueRange<StringAttr>()) {
+      std::optional<Activation> activation = parseActivation(name);
+      assert(activation && "kiln.lstm verifies its activations");
       activations.push_back(*activation);
     }
     StringRef direction = op.getDirection();
-    if (direction != "forward" && direction != "reverse" &&
-        direction != "bidirectional")
-      return emitUnsupported(rewriter, op,
-                             "direction \"" + direction + "\"");
+    assert((direction == "forward" || direction == "reverse" ||
+            direction == "bidirectional") &&
+           "kiln.lstm verifies its direction");
 
     Location loc = op.getLoc();
     auto xType = cast<RankedTensorType>(adaptor.getX().getType());
@@ -223,8 +219,8 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                 ValueRange{args[0], r}, ValueRange{xwStep});
             setTransposedRhsMaps(nested, gates);
             auto [c, h] = buildCell(nested, nestedLoc, gates.getResult(0),
-                                    args[1], peepholes, type, hidden, fns,
-                                    clip, inputForget);
+                                    args[1], args[0], peepholes, type, hidden,
+                                    fns, clip, inputForget);
             Value newY = insertAt(
                 nested, nestedLoc, h, args[2],
                 {step, nested.getIndexAttr(d), nested.getIndexAttr(0),
@@ -256,12 +252,15 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
 
   /// Builds the `linalg.generic` of one step over `[batch, H]`: reads the
   /// four pre-activations, column blocks of `gates` (`[batch, 4H]`, order i,
-  /// o, f, c), the previous `c` and the `peepholes` (`[3H]`, order i, o, f),
-  /// and returns the new `c` and `h`.
+  /// o, f, c), and the `peepholes` (`[3H]`, order i, o, f), and returns the
+  /// new `c` and `h`, written over the previous `c` (read as the outputs'
+  /// old values) and `h`. Writing over the loop's own values keeps them in
+  /// place through bufferization (`scf.for` yields equivalent buffers).
   static std::pair<Value, Value>
-  buildCell(OpBuilder &b, Location loc, Value gates, Value c, Value peepholes,
-            Type type, int64_t hidden, ArrayRef<Activation> fns,
-            std::optional<double> clip, bool inputForget) {
+  buildCell(OpBuilder &b, Location loc, Value gates, Value c, Value h,
+            Value peepholes, Type type, int64_t hidden,
+            ArrayRef<Activation> fns, std::optional<double> clip,
+            bool inputForget) {
     MLIRContext *context = b.getContext();
     int64_t batch = cast<RankedTensorType>(c.getType()).getDimSize(0);
     // Column blocks are `tensor.extract_slice`s (views once bufferized):
@@ -275,8 +274,8 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
           ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
     };
     AffineMap identity = b.getMultiDimIdentityMap(2);
-    SmallVector<Value> inputs = {gate(0), gate(1), gate(2), gate(3), c};
-    SmallVector<AffineMap> maps(5, identity);
+    SmallVector<Value> inputs = {gate(0), gate(1), gate(2), gate(3)};
+    SmallVector<AffineMap> maps(4, identity);
     if (peepholes) {
       AffineMap column = AffineMap::get(2, 0, getAffineDimExpr(1, context));
       for (int64_t index = 0; index < 3; ++index) {
@@ -286,16 +285,15 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
       }
     }
     maps.append({identity, identity});
-    Value newC = createEmptyTensor(b, loc, {batch, hidden}, type);
-    Value newH = createEmptyTensor(b, loc, {batch, hidden}, type);
     SmallVector<utils::IteratorType> iterators(2,
                                                utils::IteratorType::parallel);
     auto generic = linalg::GenericOp::create(
-        b, loc, TypeRange{newC.getType(), newH.getType()}, inputs,
-        ValueRange{newC, newH}, maps, iterators,
+        b, loc, TypeRange{c.getType(), h.getType()}, inputs, ValueRange{c, h},
+        maps, iterators,
         [&](OpBuilder &nb, Location nl, ValueRange args) {
           Value gi = args[0], go = args[1], gf = args[2], gc = args[3];
-          Value cPrev = args[4];
+          size_t numInputs = inputs.size();
+          Value cPrev = args[numInputs];
           auto clipped = [&](Value x) -> Value {
             if (!clip)
               return x;
@@ -307,7 +305,7 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
           auto withPeephole = [&](Value gate, int64_t index, Value state) {
             if (!peepholes)
               return gate;
-            Value term = arith::MulFOp::create(nb, nl, args[5 + index], state);
+            Value term = arith::MulFOp::create(nb, nl, args[4 + index], state);
             return arith::AddFOp::create(nb, nl, gate, term).getResult();
           };
           Value i = applyActivation(nb, nl, fns[0],

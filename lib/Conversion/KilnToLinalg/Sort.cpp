@@ -21,12 +21,13 @@ namespace {
 
 /// `kiln.top_k` becomes loops over a `[outer, n, inner]` view of the input
 /// (`n` the axis). For each `(outer, inner)` slice, element `j` bubbles
-/// into the buffer of the best `min(j, k)` entries kept so far, in order:
-/// at each position it swaps in when strictly better than the entry there
-/// (or the position is still empty), so equal values keep their order of
-/// arrival, lowest index first. O(n * k) comparisons per slice, without
-/// branches (`arith.select`). `sorted = false` leaves the order
-/// unspecified; the output is sorted anyway. A NaN never displaces an entry.
+/// into the buffer of the best `min(j, k)` entries kept so far, sorted by
+/// value and then by index: at each position the entry in hand swaps with
+/// the one there when it comes first (or the position is still empty), and
+/// carries the displaced one on. Of equal values the lower index comes
+/// first. O(n * k) comparisons per slice, without branches
+/// (`arith.select`). `sorted = false` leaves the order unspecified; the
+/// output is sorted anyway. A NaN never displaces an entry.
 struct ConvertTopKOp : OpConversionPattern<TopKOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -65,21 +66,36 @@ struct ConvertTopKOp : OpConversionPattern<TopKOp> {
     Value zero = index(rewriter, 0), one = index(rewriter, 1);
     Value kValue = index(rewriter, k);
 
-    // Returns whether `lhs` must come before `rhs`.
-    auto isBetter = [&](OpBuilder &b, Value lhs, Value rhs) -> Value {
-      if (isa<FloatType>(type))
-        return arith::CmpFOp::create(b, loc,
-                                     largest ? arith::CmpFPredicate::OGT
-                                             : arith::CmpFPredicate::OLT,
-                                     lhs, rhs);
-      arith::CmpIPredicate predicate;
-      if (isUnsignedLike(type))
-        predicate = largest ? arith::CmpIPredicate::ugt
-                            : arith::CmpIPredicate::ult;
-      else
-        predicate = largest ? arith::CmpIPredicate::sgt
-                            : arith::CmpIPredicate::slt;
-      return arith::CmpIOp::create(b, loc, predicate, lhs, rhs);
+    // Returns whether the entry (`lhs`, `lhsIndex`) comes before
+    // (`rhs`, `rhsIndex`): a better value, or an equal one at a lower index.
+    // The order is total on non-NaN values, so entries pushed down the
+    // buffer keep their place among equals.
+    auto comesBefore = [&](OpBuilder &b, Value lhs, Value lhsIndex, Value rhs,
+                           Value rhsIndex) -> Value {
+      Value better, equal;
+      if (isa<FloatType>(type)) {
+        better = arith::CmpFOp::create(b, loc,
+                                       largest ? arith::CmpFPredicate::OGT
+                                               : arith::CmpFPredicate::OLT,
+                                       lhs, rhs);
+        equal = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, lhs,
+                                      rhs);
+      } else {
+        arith::CmpIPredicate predicate;
+        if (isUnsignedLike(type))
+          predicate = largest ? arith::CmpIPredicate::ugt
+                              : arith::CmpIPredicate::ult;
+        else
+          predicate = largest ? arith::CmpIPredicate::sgt
+                              : arith::CmpIPredicate::slt;
+        better = arith::CmpIOp::create(b, loc, predicate, lhs, rhs);
+        equal = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, lhs,
+                                      rhs);
+      }
+      Value lowerIndex = arith::CmpIOp::create(
+          b, loc, arith::CmpIPredicate::slt, lhsIndex, rhsIndex);
+      Value tieWin = arith::AndIOp::create(b, loc, equal, lowerIndex);
+      return arith::OrIOp::create(b, loc, better, tieWin);
     };
 
     auto outerLoop = scf::ForOp::create(
@@ -116,7 +132,9 @@ struct ConvertTopKOp : OpConversionPattern<TopKOp> {
                             Value empty = arith::CmpIOp::create(
                                 b, loc, arith::CmpIPredicate::sge, q, filled);
                             Value take = arith::OrIOp::create(
-                                b, loc, empty, isBetter(b, args[2], kept));
+                                b, loc, empty,
+                                comesBefore(b, args[2], args[3], kept,
+                                            keptIndex));
                             auto pick = [&](Value onTake, Value otherwise) {
                               return arith::SelectOp::create(b, loc, take,
                                                              onTake, otherwise)
