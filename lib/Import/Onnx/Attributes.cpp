@@ -15,8 +15,7 @@ using namespace mlir::kiln::onnx_import;
 
 using AttributeType = ::onnx::AttributeProto::AttributeType;
 
-::onnx::AttributeProto::AttributeType
-mlir::kiln::onnx_import::getAttributeType(
+::onnx::AttributeProto::AttributeType mlir::kiln::onnx_import::getAttributeType(
     const ::onnx::AttributeProto &attribute) {
   if (attribute.type() != ::onnx::AttributeProto::UNDEFINED)
     return attribute.type();
@@ -52,11 +51,10 @@ mlir::kiln::onnx_import::getAttributeType(
 }
 
 FailureOr<Attribute> mlir::kiln::onnx_import::convertAttribute(
-    const ::onnx::AttributeProto &attribute, Location loc,
-    llvm::StringRef node, ImportState &state) {
+    const ::onnx::AttributeProto &attribute, Location loc, llvm::StringRef node,
+    ImportState &state) {
   Builder b(state.getContext());
-  std::string subject =
-      (node + ": attribute '" + attribute.name() + "'").str();
+  std::string subject = (node + ": attribute '" + attribute.name() + "'").str();
   AttributeType type = getAttributeType(attribute);
   switch (type) {
   case ::onnx::AttributeProto::INT:
@@ -104,7 +102,8 @@ FailureOr<Attribute> mlir::kiln::onnx_import::convertAttribute(
     return Attribute(b.getArrayAttr(tensors));
   }
   case ::onnx::AttributeProto::TYPE_PROTO: {
-    FailureOr<Type> converted = convertType(attribute.tp(), loc, subject, state);
+    FailureOr<Type> converted =
+        convertType(attribute.tp(), loc, subject, state);
     if (failed(converted))
       return failure();
     return Attribute(TypeAttr::get(*converted));
@@ -114,9 +113,9 @@ FailureOr<Attribute> mlir::kiln::onnx_import::convertAttribute(
     types.reserve(attribute.type_protos_size());
     bool ok = true;
     for (auto [index, typeProto] : llvm::enumerate(attribute.type_protos())) {
-      FailureOr<Type> converted = convertType(
-          typeProto, loc, subject + " (type " + std::to_string(index) + ")",
-          state);
+      FailureOr<Type> converted =
+          convertType(typeProto, loc,
+                      subject + " (type " + std::to_string(index) + ")", state);
       if (failed(converted)) {
         ok = false;
         continue;

@@ -7,6 +7,8 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/Support/Path.h"
 
+#include "onnx/onnx_pb.h"
+
 using namespace mlir;
 using namespace mlir::kiln::onnx_import;
 
@@ -19,4 +21,11 @@ ImportState::ImportState(MLIRContext *context, llvm::StringRef modelPath)
 
 Location ImportState::getNameLoc(llvm::StringRef name) const {
   return NameLoc::get(StringAttr::get(context, name), fileLoc);
+}
+
+std::string mlir::kiln::onnx_import::getNodeName(const ::onnx::NodeProto &node,
+                                                 int index) {
+  if (!node.name().empty())
+    return node.name();
+  return node.op_type() + "_" + std::to_string(index);
 }

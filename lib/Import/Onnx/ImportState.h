@@ -14,6 +14,10 @@
 #include <cstdint>
 #include <string>
 
+namespace onnx {
+class NodeProto;
+} // namespace onnx
+
 namespace mlir::kiln::onnx_import {
 
 /// Deepest nesting of subgraphs (and of sequence/optional/map types) the
@@ -24,6 +28,10 @@ inline constexpr unsigned kMaxNestingDepth = 64;
 /// Most elements one tensor may have (2^40); checked before anything is
 /// allocated for it.
 inline constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
+
+/// Returns the name of node `index` of a graph: its own, or
+/// "<op_type>_<index>" when it has none.
+std::string getNodeName(const ::onnx::NodeProto &node, int index);
 
 /// What every part of one import shares. Errors are emitted as they are
 /// found and counted here, so the import can go on and report all of them.

@@ -8,6 +8,7 @@
 
 #include "Attributes.h"
 #include "ImportState.h"
+#include "NodeOrder.h"
 #include "TensorData.h"
 #include "Types.h"
 
@@ -19,7 +20,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
-#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -34,10 +35,8 @@
 #include <google/protobuf/text_format.h>
 
 #include <climits>
-#include <functional>
 #include <memory>
 #include <optional>
-#include <queue>
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -70,10 +69,11 @@ public:
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string &message) override {
     // Protobuf counts from 0; a negative line means "no position".
-    Location loc = line < 0 ? state.getFileLoc()
-                            : Location(FileLineColLoc::get(
-                                  state.getContext(), state.getModelPath(),
-                                  line + 1, column + 1));
+    Location loc = line < 0
+                       ? state.getFileLoc()
+                       : Location(FileLineColLoc::get(state.getContext(),
+                                                      state.getModelPath(),
+                                                      line + 1, column + 1));
     state.emitError(loc) << "invalid ONNX text format: " << message;
   }
 
@@ -99,8 +99,7 @@ LogicalResult parseModel(llvm::MemoryBufferRef buffer, bool textFormat,
   int size = static_cast<int>(buffer.getBufferSize());
 
   if (textFormat) {
-    google::protobuf::io::ArrayInputStream input(buffer.getBufferStart(),
-                                                 size);
+    google::protobuf::io::ArrayInputStream input(buffer.getBufferStart(), size);
     TextFormatErrorCollector collector(state);
     google::protobuf::TextFormat::Parser parser;
     parser.RecordErrorsTo(&collector);
@@ -134,14 +133,6 @@ LogicalResult parseModel(llvm::MemoryBufferRef buffer, bool textFormat,
 /// domain "".
 llvm::StringRef normalizeDomain(llvm::StringRef domain) {
   return domain == "ai.onnx" ? llvm::StringRef() : domain;
-}
-
-/// Returns the name of node `index` of a graph: its own, or
-/// "<op_type>_<index>" when it has none.
-std::string getNodeName(const ::onnx::NodeProto &node, int index) {
-  if (!node.name().empty())
-    return node.name();
-  return node.op_type() + "_" + std::to_string(index);
 }
 
 /// The values visible in one graph: its own, then those of the graphs
@@ -191,7 +182,7 @@ struct GraphInterface {
 /// goes on where it can, so one run reports every problem in the model.
 class ModelImporter {
 public:
-  ModelImporter(const ::onnx::ModelProto &model, ImportState &state)
+  ModelImporter(::onnx::ModelProto &model, ImportState &state)
       : model(model), state(state), context(state.getContext()) {}
 
   /// Returns the module, or null when any error was reported.
@@ -215,20 +206,6 @@ private:
   /// Converts the declared types of `graph`'s inputs, outputs and
   /// `value_info`, reporting the invalid ones.
   llvm::StringMap<Type> convertDeclaredTypes(const ::onnx::GraphProto &graph);
-  /// Returns the nodes of `graph` in topological order, keeping file order
-  /// where the data flow allows. Nodes on cycles are reported (one error per
-  /// cycle) and go to `leftOver`, in file order, instead.
-  llvm::SmallVector<int> sortNodes(const ::onnx::GraphProto &graph,
-                                   const Scope &scope, unsigned depth,
-                                   llvm::SmallVectorImpl<int> &leftOver);
-  /// Returns the names `graph` reads from the graphs around it.
-  const llvm::StringSet<> &getFreeNames(const ::onnx::GraphProto &graph,
-                                        unsigned depth);
-  /// Appends the names `node` reads: its inputs and what its subgraphs read
-  /// from outside.
-  void collectReads(const ::onnx::NodeProto &node, unsigned depth,
-                    llvm::SmallVectorImpl<llvm::StringRef> &reads);
-
   /// Imports one node (`index` in its graph's node list) at `builder`.
   void importNode(const ::onnx::NodeProto &node, int index, Scope &scope,
                   const llvm::StringMap<Type> &declared, OpBuilder &builder,
@@ -240,7 +217,8 @@ private:
   /// Returns the `kiln_onnx.none` of the function, creating it on first use.
   Value getNoneValue();
 
-  const ::onnx::ModelProto &model;
+  /// The model; mutable only to free initializer data once imported.
+  ::onnx::ModelProto &model;
   ImportState &state;
   MLIRContext *context;
   /// Opset version per (normalized) domain.
@@ -248,9 +226,8 @@ private:
   /// The entry block of `@main_graph`, which holds the one `kiln_onnx.none`.
   Block *mainBlock = nullptr;
   Value noneValue;
-  /// `getFreeNames` results, by graph.
-  llvm::DenseMap<const ::onnx::GraphProto *, std::unique_ptr<llvm::StringSet<>>>
-      freeNames;
+  /// What each subgraph reads from the graphs around it.
+  FreeNames freeNames;
 };
 
 LogicalResult ModelImporter::checkModel() {
@@ -377,8 +354,8 @@ ModelImporter::convertDeclaredTypes(const ::onnx::GraphProto &graph) {
     if (info.name().empty() || declared.contains(info.name()))
       return;
     std::string subject = (what + " '" + info.name() + "'").str();
-    FailureOr<Type> type = convertType(
-        info.type(), state.getNameLoc(info.name()), subject, state);
+    FailureOr<Type> type =
+        convertType(info.type(), state.getNameLoc(info.name()), subject, state);
     declared[info.name()] =
         succeeded(type) ? *type : kiln_onnx::UnknownType::get(context);
   };
@@ -389,171 +366,6 @@ ModelImporter::convertDeclaredTypes(const ::onnx::GraphProto &graph) {
   for (const ::onnx::ValueInfoProto &info : graph.value_info())
     add(info, "value");
   return declared;
-}
-
-const llvm::StringSet<> &
-ModelImporter::getFreeNames(const ::onnx::GraphProto &graph, unsigned depth) {
-  auto it = freeNames.find(&graph);
-  if (it != freeNames.end())
-    return *it->second;
-  auto free = std::make_unique<llvm::StringSet<>>();
-  // Deeper graphs are reported by `importNode`; they add no order here.
-  if (depth <= kMaxNestingDepth) {
-    llvm::StringSet<> defined;
-    for (const ::onnx::TensorProto &initializer : graph.initializer())
-      defined.insert(initializer.name());
-    for (const ::onnx::ValueInfoProto &input : graph.input())
-      defined.insert(input.name());
-    for (const ::onnx::NodeProto &node : graph.node())
-      for (const std::string &output : node.output())
-        defined.insert(output);
-    llvm::SmallVector<llvm::StringRef> reads;
-    for (const ::onnx::NodeProto &node : graph.node())
-      collectReads(node, depth, reads);
-    for (const ::onnx::ValueInfoProto &output : graph.output())
-      reads.push_back(output.name());
-    for (llvm::StringRef name : reads)
-      if (!name.empty() && !defined.contains(name))
-        free->insert(name);
-  }
-  // The recursion above adds entries to `freeNames`: insert only now.
-  llvm::StringSet<> &result = *free;
-  freeNames[&graph] = std::move(free);
-  return result;
-}
-
-void ModelImporter::collectReads(
-    const ::onnx::NodeProto &node, unsigned depth,
-    llvm::SmallVectorImpl<llvm::StringRef> &reads) {
-  for (const std::string &input : node.input())
-    if (!input.empty())
-      reads.push_back(input);
-  for (const ::onnx::AttributeProto &attribute : node.attribute())
-    if (getAttributeType(attribute) == ::onnx::AttributeProto::GRAPH)
-      for (const auto &entry : getFreeNames(attribute.g(), depth + 1))
-        reads.push_back(entry.getKey());
-}
-
-llvm::SmallVector<int>
-ModelImporter::sortNodes(const ::onnx::GraphProto &graph, const Scope &scope,
-                         unsigned depth, llvm::SmallVectorImpl<int> &leftOver) {
-  int numNodes = graph.node_size();
-  auto describe = [&](int index) {
-    const ::onnx::NodeProto &node = graph.node(index);
-    return "node '" + getNodeName(node, index) + "' (" + node.op_type() + ")";
-  };
-  auto locOf = [&](int index) {
-    return state.getNameLoc(getNodeName(graph.node(index), index));
-  };
-
-  // 1. Which node produces each value; every value has one definition.
-  llvm::StringMap<int> producers;
-  for (int i = 0; i < numNodes; ++i) {
-    for (const std::string &output : graph.node(i).output()) {
-      if (output.empty())
-        continue;
-      if (scope.definesLocally(output)) {
-        state.emitError(locOf(i))
-            << describe(i) << ": output '" << output
-            << "' redefines a graph input or initializer";
-        continue;
-      }
-      auto [it, inserted] = producers.try_emplace(output, i);
-      if (!inserted && it->second != i)
-        state.emitError(locOf(i))
-            << describe(i) << ": output '" << output
-            << "' is also produced by " << describe(it->second);
-    }
-  }
-
-  // 2. The dependency graph: an edge per value a node reads from another
-  // node of this graph (subgraphs' outer reads count as reads).
-  llvm::SmallVector<llvm::SmallVector<int>> predecessors(numNodes);
-  llvm::SmallVector<llvm::SmallVector<int>> successors(numNodes);
-  llvm::SmallVector<int> pending(numNodes, 0);
-  llvm::SmallVector<llvm::StringRef> reads;
-  for (int i = 0; i < numNodes; ++i) {
-    reads.clear();
-    collectReads(graph.node(i), depth, reads);
-    for (llvm::StringRef name : reads) {
-      auto it = producers.find(name);
-      if (it == producers.end())
-        continue;
-      predecessors[i].push_back(it->second);
-      successors[it->second].push_back(i);
-      ++pending[i];
-    }
-  }
-
-  // 3. Kahn's algorithm, always taking the earliest-listed ready node. When
-  // nodes are left that wait for each other, report one of their cycles,
-  // take its nodes out (to `leftOver`) and go on, so every cycle is reported.
-  llvm::SmallVector<int> order;
-  order.reserve(numNodes);
-  std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
-  for (int i = 0; i < numNodes; ++i)
-    if (pending[i] == 0)
-      ready.push(i);
-  llvm::SmallVector<bool> done(numNodes, false);
-  int numDone = 0;
-  auto finish = [&](int node) {
-    done[node] = true;
-    ++numDone;
-  };
-  auto readySuccessors = [&](int node) {
-    for (int successor : successors[node])
-      if (--pending[successor] == 0 && !done[successor])
-        ready.push(successor);
-  };
-  while (numDone < numNodes) {
-    while (!ready.empty()) {
-      int node = ready.top();
-      ready.pop();
-      order.push_back(node);
-      finish(node);
-      readySuccessors(node);
-    }
-    if (numDone == numNodes)
-      break;
-
-    // 4. Every node left waits for another node left, so walking back from
-    // one of them comes round to a node seen before: that node is on a
-    // cycle. Report the cycle in data-flow order, from its first-listed node.
-    int start = 0;
-    while (done[start])
-      ++start;
-    llvm::DenseMap<int, int> positions;
-    llvm::SmallVector<int> path;
-    int node = start;
-    while (!positions.count(node)) {
-      positions[node] = path.size();
-      path.push_back(node);
-      auto it = llvm::find_if(predecessors[node],
-                              [&](int predecessor) { return !done[predecessor]; });
-      assert(it != predecessors[node].end() && "a waiting node has no waiting "
-                                               "predecessor");
-      node = *it;
-    }
-    llvm::SmallVector<int> cycle(path.begin() + positions[node], path.end());
-    std::reverse(cycle.begin(), cycle.end());
-    std::rotate(cycle.begin(), llvm::min_element(cycle), cycle.end());
-    InFlightDiagnostic diag = state.emitError(locOf(cycle.front()));
-    diag << describe(cycle.front()) << ": part of a cycle: ";
-    for (int member : cycle)
-      diag << "'" << getNodeName(graph.node(member), member) << "' -> ";
-    diag << "'" << getNodeName(graph.node(cycle.front()), cycle.front())
-         << "'";
-    // Take the whole cycle out before readying what waits for it, so none
-    // of its nodes becomes ready itself.
-    for (int member : cycle) {
-      leftOver.push_back(member);
-      finish(member);
-    }
-    for (int member : cycle)
-      readySuccessors(member);
-  }
-  llvm::sort(leftOver);
-  return order;
 }
 
 Value ModelImporter::getNoneValue() {
@@ -578,7 +390,14 @@ void ModelImporter::importGraph(const ::onnx::GraphProto &graph, Block &block,
         << "sparse initializer '" << sparse.values().name()
         << "' is not supported";
   llvm::StringSet<> initializers;
-  for (const ::onnx::TensorProto &initializer : graph.initializer()) {
+  for (int i = 0, e = graph.initializer_size(); i < e; ++i) {
+    const ::onnx::TensorProto &initializer = graph.initializer(i);
+    // The main graph's initializers hold the weights: free each one's data
+    // once it is a constant, so the model is not held twice.
+    llvm::scope_exit releaseData([&] {
+      if (depth == 0)
+        releaseTensorData(*model.mutable_graph()->mutable_initializer(i));
+    });
     const std::string &name = initializer.name();
     Location loc = state.getNameLoc(name);
     if (name.empty()) {
@@ -596,8 +415,8 @@ void ModelImporter::importGraph(const ::onnx::GraphProto &graph, Block &block,
       scope.define(name, nullptr);
       continue;
     }
-    auto constant = kiln_onnx::ConstantOp::create(builder, loc,
-                                                  value->getType(), *value);
+    auto constant =
+        kiln_onnx::ConstantOp::create(builder, loc, value->getType(), *value);
     scope.define(name, constant);
   }
 
@@ -627,7 +446,9 @@ void ModelImporter::importGraph(const ::onnx::GraphProto &graph, Block &block,
   // the end, so that their own problems are reported too; their values are
   // failed definitions, so their uses report nothing more.
   llvm::SmallVector<int> leftOver;
-  llvm::SmallVector<int> order = sortNodes(graph, scope, depth, leftOver);
+  llvm::SmallVector<int> order = sortNodes(
+      graph, [&](llvm::StringRef name) { return scope.definesLocally(name); },
+      freeNames, depth, state, leftOver);
   for (int index : leftOver)
     for (const std::string &output : graph.node(index).output())
       if (!output.empty())
@@ -756,9 +577,8 @@ void ModelImporter::importNode(const ::onnx::NodeProto &node, int index,
       GraphInterface interface;
       importGraph(*graph, *block, &scope, depth + 1, interface);
       OpBuilder yieldBuilder = OpBuilder::atBlockEnd(block);
-      Location yieldLoc = graph->name().empty()
-                              ? loc
-                              : state.getNameLoc(graph->name());
+      Location yieldLoc =
+          graph->name().empty() ? loc : state.getNameLoc(graph->name());
       kiln_onnx::YieldOp::create(yieldBuilder, yieldLoc, interface.results);
     }
   }
@@ -873,8 +693,8 @@ mlir::kiln::importOnnxFile(llvm::StringRef path, MLIRContext *context,
         << "cannot read '" << path << "': " << file.getError().message();
     return nullptr;
   }
-  return importOnnxModel((*file)->getMemBufferRef(),
-                         path.ends_with(".onnxtxt"), context, options);
+  return importOnnxModel((*file)->getMemBufferRef(), path.ends_with(".onnxtxt"),
+                         context, options);
 }
 
 void mlir::kiln::registerOnnxImportTranslation() {

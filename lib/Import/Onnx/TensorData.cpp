@@ -137,8 +137,7 @@ readExternalData(const ::onnx::TensorProto &tensor, uint64_t expectedBytes,
   }
   // A FIFO or a device could block or never end: read only regular files.
   if (!llvm::sys::fs::is_regular_file(realFile)) {
-    diag.error() << "external data file '" << path
-                 << "' is not a regular file";
+    diag.error() << "external data file '" << path << "' is not a regular file";
     return nullptr;
   }
 
@@ -339,8 +338,8 @@ mlir::kiln::onnx_import::importTensor(const ::onnx::TensorProto &tensor,
       hasZeroDim = true;
     } else if (llvm::MulOverflow(nonZeroProduct, dim, nonZeroProduct) ||
                nonZeroProduct > kMaxTensorElements) {
-      diag.error() << "too many elements (dimension " << dims.size()
-                   << " is " << dim << "; at most 2^40 elements are "
+      diag.error() << "too many elements (dimension " << dims.size() << " is "
+                   << dim << "; at most 2^40 elements are "
                    << "supported)";
       return failure();
     }
@@ -348,8 +347,7 @@ mlir::kiln::onnx_import::importTensor(const ::onnx::TensorProto &tensor,
   }
   int64_t numElements = hasZeroDim ? 0 : nonZeroProduct;
   auto type = RankedTensorType::get(dims, elementType);
-  bool external =
-      tensor.data_location() == ::onnx::TensorProto::EXTERNAL;
+  bool external = tensor.data_location() == ::onnx::TensorProto::EXTERNAL;
 
   // 3. STRING tensors only have `string_data`.
   if (dataType == ::onnx::TensorProto::STRING) {
@@ -404,4 +402,17 @@ mlir::kiln::onnx_import::importTensor(const ::onnx::TensorProto &tensor,
   }
   std::vector<char> storage;
   return fromRawBytes(type, getTypedFieldBytes(tensor, storage), diag);
+}
+
+void mlir::kiln::onnx_import::releaseTensorData(::onnx::TensorProto &tensor) {
+  // `clear_*` would keep the capacity: swap with empty fields instead.
+  delete tensor.release_raw_data();
+  google::protobuf::RepeatedField<float>().Swap(tensor.mutable_float_data());
+  google::protobuf::RepeatedField<int32_t>().Swap(tensor.mutable_int32_data());
+  google::protobuf::RepeatedField<int64_t>().Swap(tensor.mutable_int64_data());
+  google::protobuf::RepeatedField<double>().Swap(tensor.mutable_double_data());
+  google::protobuf::RepeatedField<uint64_t>().Swap(
+      tensor.mutable_uint64_data());
+  google::protobuf::RepeatedPtrField<std::string>().Swap(
+      tensor.mutable_string_data());
 }

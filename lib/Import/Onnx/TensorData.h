@@ -25,9 +25,12 @@ namespace mlir::kiln::onnx_import {
 /// tensor in errors ("initializer 'w'"); errors go to `loc` and return
 /// failure.
 FailureOr<DenseElementsAttr> importTensor(const ::onnx::TensorProto &tensor,
-                                          Location loc,
-                                          llvm::StringRef subject,
+                                          Location loc, llvm::StringRef subject,
                                           ImportState &state);
+
+/// Frees the element data `tensor` holds (raw_data and the typed fields),
+/// once it was imported, so that a model's weights are not held twice.
+void releaseTensorData(::onnx::TensorProto &tensor);
 
 } // namespace mlir::kiln::onnx_import
 

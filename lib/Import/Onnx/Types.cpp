@@ -82,15 +82,15 @@ FailureOr<Type> convertTypeImpl(const ::onnx::TypeProto &type, Location loc,
   case ::onnx::TypeProto::kTensorType:
     return convertTensorType(type.tensor_type(), loc, subject, state);
   case ::onnx::TypeProto::kSequenceType: {
-    FailureOr<Type> element = convertTypeImpl(
-        type.sequence_type().elem_type(), loc, subject, state, depth + 1);
+    FailureOr<Type> element = convertTypeImpl(type.sequence_type().elem_type(),
+                                              loc, subject, state, depth + 1);
     if (failed(element))
       return failure();
     return Type(kiln_onnx::SequenceType::get(context, *element));
   }
   case ::onnx::TypeProto::kOptionalType: {
-    FailureOr<Type> element = convertTypeImpl(
-        type.optional_type().elem_type(), loc, subject, state, depth + 1);
+    FailureOr<Type> element = convertTypeImpl(type.optional_type().elem_type(),
+                                              loc, subject, state, depth + 1);
     if (failed(element))
       return failure();
     return Type(kiln_onnx::OptionalType::get(context, *element));
@@ -110,7 +110,8 @@ FailureOr<Type> convertTypeImpl(const ::onnx::TypeProto &type, Location loc,
     return Type(kiln_onnx::MapType::get(context, key, *value));
   }
   case ::onnx::TypeProto::kSparseTensorType:
-    state.emitError(loc) << subject << ": sparse tensor types are not supported";
+    state.emitError(loc) << subject
+                         << ": sparse tensor types are not supported";
     return failure();
   case ::onnx::TypeProto::kOpaqueType:
     state.emitError(loc) << subject << ": opaque types are not supported";
@@ -219,9 +220,10 @@ std::string mlir::kiln::onnx_import::getElementTypeName(int32_t dataType) {
   }
 }
 
-FailureOr<Type> mlir::kiln::onnx_import::convertType(
-    const ::onnx::TypeProto &type, Location loc, llvm::StringRef subject,
-    ImportState &state) {
+FailureOr<Type>
+mlir::kiln::onnx_import::convertType(const ::onnx::TypeProto &type,
+                                     Location loc, llvm::StringRef subject,
+                                     ImportState &state) {
   return convertTypeImpl(type, loc, subject, state, /*depth=*/0);
 }
 

@@ -33,8 +33,7 @@ OwningOpRef<ModuleOp> importOnnxModel(llvm::MemoryBufferRef buffer,
 /// Reads the file at `path` and imports it with `importOnnxModel`; the file
 /// is read as text format when its name ends in `.onnxtxt`. Returns null,
 /// with an error diagnostic, when the file cannot be read or imported.
-OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
-                                     MLIRContext *context,
+OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext *context,
                                      const OnnxImportOptions &options = {});
 
 /// Registers the `--import-onnx` translation (ONNX file → `kiln_onnx`) with
