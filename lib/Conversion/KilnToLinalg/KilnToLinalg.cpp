@@ -47,6 +47,16 @@ KilnToLinalgTypeConverter::KilnToLinalgTypeConverter() {
   addConversion([](RankedTensorType type) -> Type {
     return type.clone(getSignlessElementType(type.getElementType()));
   });
+  // Values crossing between converted ops and an op left unconverted (one
+  // the pass reports) meet through casts, so that the report is the only
+  // error.
+  auto cast = [](OpBuilder &builder, Type type, ValueRange inputs,
+                 Location loc) -> Value {
+    return UnrealizedConversionCastOp::create(builder, loc, type, inputs)
+        .getResult(0);
+  };
+  addSourceMaterialization(cast);
+  addTargetMaterialization(cast);
 }
 
 //===----------------------------------------------------------------------===//

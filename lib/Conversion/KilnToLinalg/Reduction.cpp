@@ -176,23 +176,29 @@ struct ConvertReduceOp : OpConversionPattern<OpTy> {
     Value result = reduce.getResult(0);
 
     if constexpr (isMean) {
+      // Divide by the count and round to the element type in one generic.
       int64_t count = 1;
       for (int64_t axis : axes)
         count *= inputType.getDimSize(axis);
-      auto reducedType = RankedTensorType::get(reducedShape, accType);
+      auto reducedType = RankedTensorType::get(reducedShape,
+                                               getSignlessElementType(type));
       result = buildElementwise(
           rewriter, loc, reducedType, result,
-          [&](OpBuilder &b, Location nestedLoc, ValueRange args) -> Value {
+          [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
             Value divisor =
                 createScalar(b, nestedLoc, accType, static_cast<double>(count));
+            Value mean;
             if (isa<FloatType>(accType))
-              return arith::DivFOp::create(b, nestedLoc, args[0], divisor);
-            if (isUnsignedLike(type))
-              return arith::DivUIOp::create(b, nestedLoc, args[0], divisor);
-            return arith::DivSIOp::create(b, nestedLoc, args[0], divisor);
+              mean = arith::DivFOp::create(b, nestedLoc, args[0], divisor);
+            else if (isUnsignedLike(type))
+              mean = arith::DivUIOp::create(b, nestedLoc, args[0], divisor);
+            else
+              mean = arith::DivSIOp::create(b, nestedLoc, args[0], divisor);
+            return convertScalar(b, nestedLoc, mean, accType, type);
           });
+    } else {
+      result = convertTensor(rewriter, loc, result, accType, type);
     }
-    result = convertTensor(rewriter, loc, result, accType, type);
     rewriter.replaceOp(op, reshapeTensor(rewriter, loc, result,
                                          resultTypes.front()));
     return success();

@@ -107,7 +107,7 @@ struct ConvertConstantOp : OpConversionPattern<ConstantOp> {
       attr = DenseResourceElementsAttr::get(type, resource.getRawHandle());
     else
       return emitUnsupported(rewriter, op,
-                             "constant of unsigned type stored as neither "
+                             "unsigned constant stored as neither "
                              "dense nor dense_resource elements");
     rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, type, attr);
     return success();
