@@ -411,6 +411,7 @@ OnnxHandlerRegistry::getFirstVersion(StringRef domain,
 
 void mlir::kiln::populateKilnOnnxToKilnHandlers(
     OnnxHandlerRegistry &registry) {
+  populateLossHandlers(registry);
   populateMathHandlers(registry);
   populateNNHandlers(registry);
   populateReductionHandlers(registry);

@@ -27,6 +27,7 @@
 //   Mod             r = x - y * trunc(x / y); fmod = 0 moves r to y's sign
 //   BitShift        x * 2^y or x / 2^y
 //   Mean            sum / n
+//   CumSum          x @ M along the axis, M a constant triangle of ones
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
@@ -47,17 +48,6 @@ using Results = FailureOr<SmallVector<Value>>;
 /// The element type of `value`.
 Type elementTypeOf(Value value) {
   return OnnxNode::getType(value).getElementType();
-}
-
-/// Builds a binary `OpTy`, evaluating it when both operands are constants.
-template <typename OpTy, EvalOp kEval>
-Value buildBinary(OnnxNode &node, Value lhs, Value rhs) {
-  if (!lhs || !rhs)
-    return nullptr;
-  if (DenseElementsAttr folded = evaluateBinary(kEval, getConstantValue(lhs),
-                                                getConstantValue(rhs)))
-    return node.constant(folded);
-  return node.create<OpTy>(lhs, rhs);
 }
 
 Value add(OnnxNode &node, Value lhs, Value rhs) {
@@ -482,7 +472,9 @@ Results convertClipOpset1(OnnxNode &node) {
            hi ? *hi : getLimit(elementType, true))};
 }
 
-/// Clip from 11: bounds are optional scalar inputs that must be constants.
+/// Clip from 11: bounds are optional scalar inputs. Constant bounds make a
+/// `kiln.clip`; run-time ones a `kiln.max` and a `kiln.min` (which give
+/// `max` everywhere when `min > max`, as ONNX says).
 Results convertClipOpset11(OnnxNode &node) {
   Value x = node.getInput(0);
   if (!x)
@@ -490,28 +482,99 @@ Results convertClipOpset11(OnnxNode &node) {
   Type elementType = elementTypeOf(x);
   double bounds[2] = {getLimit(elementType, false),
                       getLimit(elementType, true)};
+  Value runtimeBounds[2] = {nullptr, nullptr};
   const char *names[2] = {"min", "max"};
   for (unsigned i = 0; i < 2; ++i) {
-    if (!node.hasInput(i + 1))
+    Value bound = node.getOptionalInput(i + 1);
+    if (!bound)
       continue;
+    if (getNumElements(OnnxNode::getType(bound).getShape()) != 1) {
+      node.emitError() << "input " << i + 1 << " ('" << names[i]
+                       << "') must be a scalar, got "
+                       << OnnxNode::getType(bound);
+      return failure();
+    }
+    if (!node.getConstantInput(i + 1)) {
+      runtimeBounds[i] = node.reshape(bound, {});
+      continue;
+    }
     std::optional<SmallVector<double>> values =
         node.requireConstantFloats(i + 1, names[i]);
     if (!values)
       return failure();
-    if (values->size() != 1) {
-      node.emitError() << "input " << i + 1 << " ('" << names[i]
-                       << "') must be a scalar, got " << values->size()
-                       << " elements";
-      return failure();
-    }
     bounds[i] = values->front();
   }
-  return SmallVector<Value>{clip(node, x, bounds[0], bounds[1])};
+  if (!runtimeBounds[0] && !runtimeBounds[1])
+    return SmallVector<Value>{clip(node, x, bounds[0], bounds[1])};
+  Value lo = runtimeBounds[0] ? runtimeBounds[0]
+                              : node.scalar(elementType, bounds[0]);
+  Value hi = runtimeBounds[1] ? runtimeBounds[1]
+                              : node.scalar(elementType, bounds[1]);
+  return SmallVector<Value>{
+      node.create<MinOp>(node.create<MaxOp>(x, lo), hi)};
 }
 
 //===----------------------------------------------------------------------===//
 // Contractions
 //===----------------------------------------------------------------------===//
+
+/// CumSum along a constant `axis`: a product with a constant triangular
+/// matrix `M` (`M[i][j] = 1` when input position `i` adds into output `j`),
+/// the axis moved last and back.
+Results convertCumSum(OnnxNode &node) {
+  Value x = node.getInput(0);
+  bool exclusive = node.getInt("exclusive", 0);
+  bool reverse = node.getInt("reverse", 0);
+  if (!x)
+    return failure();
+  ArrayRef<int64_t> shape = OnnxNode::getType(x).getShape();
+  int64_t rank = shape.size();
+  // A 1-D input has one valid axis, whatever its run-time value says.
+  std::optional<SmallVector<int64_t>> axes =
+      rank == 1 && node.hasInput(1) && !node.getConstantInput(1)
+          ? SmallVector<int64_t>{0}
+          : node.requireConstantInts(1, "axis");
+  if (!axes)
+    return failure();
+  if (axes->size() != 1) {
+    node.emitError() << "input 1 ('axis') must be a scalar";
+    return failure();
+  }
+  std::optional<int64_t> axis = node.normalizeAxis(axes->front(), rank);
+  if (!axis)
+    return failure();
+  int64_t n = shape[*axis];
+  Type elementType = elementTypeOf(x);
+  SmallVector<Attribute> mask;
+  Builder b(node.getContext());
+  for (int64_t i = 0; i < n; ++i) {
+    for (int64_t j = 0; j < n; ++j) {
+      bool adds = reverse ? (exclusive ? i > j : i >= j)
+                          : (exclusive ? i < j : i <= j);
+      mask.push_back(isa<FloatType>(elementType)
+                         ? Attribute(b.getFloatAttr(elementType, adds))
+                         : Attribute(b.getIntegerAttr(elementType, adds)));
+    }
+  }
+  Value matrix = node.constant(DenseElementsAttr::get(
+      RankedTensorType::get({n, n}, elementType), mask));
+  // Move the axis last; a 1-D input becomes a row.
+  SmallVector<int64_t> permutation;
+  for (int64_t i = 0; i < rank; ++i)
+    if (i != *axis)
+      permutation.push_back(i);
+  permutation.push_back(*axis);
+  Value moved = node.transpose(x, permutation);
+  if (rank == 1)
+    moved = node.reshape(moved, {1, n});
+  Value sums = node.create<MatmulOp>(moved, matrix);
+  if (rank == 1)
+    return SmallVector<Value>{node.reshape(sums, shape)};
+  SmallVector<int64_t> inverse(rank);
+  for (int64_t i = 0; i < rank; ++i)
+    inverse[permutation[i]] = i;
+  return SmallVector<Value>{node.transpose(sums, inverse)};
+}
 
 /// MatMul with NumPy semantics: 1-D operands become matrices and the added
 /// dimension is removed from the result.
@@ -663,6 +726,7 @@ void mlir::kiln::populateMathHandlers(OnnxHandlerRegistry &registry) {
 
   add("Clip", 1, convertClipOpset1);
   add("Clip", 11, convertClipOpset11);
+  add("CumSum", 11, convertCumSum);
   add("Gemm", 1, convertGemmOpset1);
   add("Gemm", 7, convertGemmOpset7);
   add("Gemm", 11, convertGemmOpset11);

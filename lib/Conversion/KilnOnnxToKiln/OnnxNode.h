@@ -6,6 +6,8 @@
 #ifndef KILN_LIB_CONVERSION_KILNONNXTOKILN_ONNXNODE_H
 #define KILN_LIB_CONVERSION_KILNONNXTOKILN_ONNXNODE_H
 
+#include "ConstantEvaluation.h"
+
 #include "kiln/Conversion/KilnOnnxToKiln/KilnOnnxToKiln.h"
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
 #include "kiln/Dialect/KilnOnnx/IR/KilnOnnxOps.h"
@@ -289,6 +291,18 @@ DenseElementsAttr getConstantValue(Value value);
 /// `elementType` as a double.
 double getLimit(Type elementType, bool highest);
 
+/// Builds the binary `OpTy` of `lhs` and `rhs`, or the constant it
+/// evaluates to when both are (small) constants.
+template <typename OpTy, EvalOp kEval>
+Value buildBinary(OnnxNode &node, Value lhs, Value rhs) {
+  if (!lhs || !rhs)
+    return nullptr;
+  if (DenseElementsAttr folded = evaluateBinary(kEval, getConstantValue(lhs),
+                                                getConstantValue(rhs)))
+    return node.constant(folded);
+  return node.create<OpTy>(lhs, rhs);
+}
+
 /// Returns a handler that wraps `fn`, a function of the node only (the
 /// handlers build through the node).
 template <typename Fn>
@@ -299,6 +313,7 @@ OnnxHandler handler(Fn fn) {
 }
 
 /// Registers the handlers of each operator family.
+void populateLossHandlers(OnnxHandlerRegistry &registry);
 void populateMathHandlers(OnnxHandlerRegistry &registry);
 void populateNNHandlers(OnnxHandlerRegistry &registry);
 void populateReductionHandlers(OnnxHandlerRegistry &registry);

@@ -411,12 +411,17 @@ Results convertFlatten(OnnxNode &node) {
     return failure();
   ArrayRef<int64_t> shape = shapeOf(input);
   int64_t rank = shape.size();
-  std::optional<int64_t> normalized = node.normalizeAxis(axis, rank + 1);
-  if (!normalized)
+  // Unlike other axes, `axis = rank` is valid and -1 means `rank - 1`.
+  int64_t dim = axis < 0 ? axis + rank : axis;
+  if (dim < 0 || dim > rank) {
+    node.emitError() << "axis " << axis << " is out of range for rank "
+                     << rank << " (expects [" << -rank << ", " << rank
+                     << "])";
     return failure();
+  }
   return SmallVector<Value>{
-      node.reshape(input, {getNumElements(shape.take_front(*normalized)),
-                           getNumElements(shape.drop_front(*normalized))})};
+      node.reshape(input, {getNumElements(shape.take_front(dim)),
+                           getNumElements(shape.drop_front(dim))})};
 }
 
 /// Squeeze of `input` at `axes` (all size-1 dimensions when absent).
@@ -1021,22 +1026,11 @@ Results convertGatherElements(OnnxNode &node) {
 // Masks and one-hot encodings
 //===----------------------------------------------------------------------===//
 
-/// Trilu: `select(mask, x, 0)` with a constant triangle mask.
+/// Trilu: `select(mask, x, 0)`, the mask `col - row >= k` (upper) or
+/// `col - row <= k` (lower); a constant when `k` is one.
 Results convertTrilu(OnnxNode &node) {
   Value input = node.getInput(0);
   bool upper = node.getInt("upper", 1);
-  int64_t k = 0;
-  if (node.hasInput(1)) {
-    std::optional<SmallVector<int64_t>> values =
-        node.requireConstantInts(1, "k");
-    if (!values)
-      return failure();
-    if (values->size() != 1) {
-      node.emitError() << "input 1 ('k') must be a scalar";
-      return failure();
-    }
-    k = values->front();
-  }
   if (!input)
     return failure();
   ArrayRef<int64_t> shape = shapeOf(input);
@@ -1046,15 +1040,30 @@ Results convertTrilu(OnnxNode &node) {
   }
   int64_t rows = shape[shape.size() - 2];
   int64_t cols = shape.back();
-  SmallVector<bool> mask;
+  Builder b(node.getContext());
+  Type i64 = b.getI64Type();
+  Value k = node.scalar(i64, 0);
+  if (Value kInput = node.getOptionalInput(1)) {
+    if (getNumElements(shapeOf(kInput)) != 1) {
+      node.emitError() << "input 1 ('k') must be a scalar";
+      return failure();
+    }
+    k = buildCast(node, node.reshape(kInput, {}), i64);
+  }
+  SmallVector<int64_t> offsets;
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t j = 0; j < cols; ++j)
-      mask.push_back(upper ? j - i >= k : j - i <= k);
-  Builder b(node.getContext());
-  Value maskValue = node.constant(DenseElementsAttr::get(
-      RankedTensorType::get({rows, cols}, b.getI1Type()), mask));
+      offsets.push_back(j - i);
+  Value diagonal = node.reshape(node.i64Vector(offsets), {rows, cols});
+  Value mask;
+  if (upper)
+    mask = buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(
+        node, diagonal, k);
+  else
+    mask = buildBinary<LessEqualOp, EvalOp::LessEqual>(node,
+                                                                diagonal, k);
   Value zero = node.scalar(elementTypeOf(input), 0);
-  return SmallVector<Value>{node.create<SelectOp>(maskValue, input, zero)};
+  return SmallVector<Value>{node.create<SelectOp>(mask, input, zero)};
 }
 
 /// OneHot: `select(indices' == iota, on, off)` along `axis`, with negative
