@@ -6,9 +6,12 @@
 
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
+#include "kiln/Dialect/Kiln/Transforms/Passes.h"
 #include "kiln/Dialect/KilnOnnx/IR/KilnOnnxOps.h"
 #include "kiln/Dialect/KilnOnnx/Transforms/Passes.h"
 #include "kiln/Dialect/KilnRt/IR/KilnRtOps.h"
+#include "kiln/Pipelines/Pipelines.h"
+#include "kiln/Target/Cpu/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -28,5 +31,8 @@ void mlir::kiln::registerAllDialects(DialectRegistry &registry) {
 void mlir::kiln::registerAllPasses() {
   mlir::registerAllPasses();
   registerKilnConversionPasses();
+  registerKilnPasses();
   onnx::registerKilnOnnxPasses();
+  cpu::registerKilnCpuPasses();
+  registerPipelines();
 }

@@ -231,6 +231,17 @@ struct GenerateAbiPass
       return signalPassFailure();
     }
 
+    // Kiln's own annotations have served their purpose; LLVM IR export
+    // would warn about them.
+    for (unsigned i = 0, e = main.getNumArguments(); i < e; ++i) {
+      SmallVector<NamedAttribute> keep;
+      if (DictionaryAttr attrs = main.getArgAttrDict(i))
+        for (NamedAttribute attr : attrs)
+          if (attr.getName().strref().starts_with("llvm."))
+            keep.push_back(attr);
+      main.setArgAttrs(i, keep);
+    }
+
     // Everything already in the module is internal to the artifact.
     for (auto func : module.getOps<LLVM::LLVMFuncOp>())
       if (!func.isExternal())

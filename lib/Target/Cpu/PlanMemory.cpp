@@ -88,7 +88,7 @@ struct PlanMemoryPass : kiln::cpu::impl::PlanMemoryPassBase<PlanMemoryPass> {
     if (func.isExternal())
       return;
     if (alignment == 0 || !llvm::isPowerOf2_32(alignment)) {
-      func.emitError() << "alignment (" << alignment
+      func.emitError() << "alignment (" << static_cast<unsigned>(alignment)
                        << ") must be a power of two";
       return signalPassFailure();
     }
@@ -149,14 +149,21 @@ struct PlanMemoryPass : kiln::cpu::impl::PlanMemoryPassBase<PlanMemoryPass> {
             func.getLoc())))
       return signalPassFailure();
     Value workspace = func.getArgument(index);
+    // One constant per offset, at the top of the function, dominating
+    // every view (allocations may sit in nested regions).
     OpBuilder builder(context);
+    DenseMap<uint64_t, Value> offsets;
+    builder.setInsertionPointToStart(&body);
+    for (Buffer &buffer : buffers)
+      if (!offsets.count(buffer.offset))
+        offsets[buffer.offset] = arith::ConstantIndexOp::create(
+            builder, func.getLoc(), static_cast<int64_t>(buffer.offset));
     for (Buffer &buffer : buffers) {
       builder.setInsertionPoint(buffer.alloc);
       Location loc = buffer.alloc.getLoc();
-      Value offset = arith::ConstantIndexOp::create(
-          builder, loc, static_cast<int64_t>(buffer.offset));
       Value view = memref::ViewOp::create(builder, loc, buffer.alloc.getType(),
-                                          workspace, offset, ValueRange());
+                                          workspace, offsets[buffer.offset],
+                                          ValueRange());
       // The arena is freed by the caller: drop what freed the buffer.
       for (Operation *user :
            llvm::make_early_inc_range(buffer.alloc->getUsers()))

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Kiln's named pipelines.
+
+#include "kiln/Pipelines/Pipelines.h"
+
+#include "kiln/Conversion/Passes.h"
+#include "kiln/Dialect/Kiln/Transforms/Passes.h"
+#include "kiln/Dialect/KilnOnnx/Transforms/Passes.h"
+#include "kiln/Target/Cpu/Passes.h"
+
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void kiln::buildGraphPipeline(OpPassManager &pm,
+                              const GraphPipelineOptions &options) {
+  // Shapes first: the ONNX conversion infers every shape from the inputs'.
+  onnx::SetInputShapesPassOptions shapes;
+  shapes.shapes.assign(options.inputShapes.begin(), options.inputShapes.end());
+  pm.addNestedPass<func::FuncOp>(onnx::createSetInputShapesPass(shapes));
+  // The one place that knows ONNX semantics; leaves only kiln ops.
+  pm.addPass(createConvertKilnOnnxToKilnPass());
+  // Fold the shape computations and constants the conversion left behind,
+  // then share what is left.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void kiln::buildLinalgPipeline(OpPassManager &pm,
+                               const CpuPipelineOptions &options) {
+  // Before any lowering: the ABI needs the interface as ONNX sees it
+  // (names, unsigned types, results), which lowering loses.
+  RecordInterfacePassOptions interface;
+  interface.modelName = options.name;
+  pm.addPass(createRecordInterfacePass(interface));
+  pm.addPass(createConvertKilnToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
+                                   const CpuPipelineOptions &options) {
+  // Producer/consumer chains of elementwise ops become one loop nest.
+  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
+
+  // Tensors to buffers, across the function boundary: inputs and outputs
+  // are the caller's buffers (outputs as out-parameters, written in place
+  // where bufferization allows), temporaries are static allocations that
+  // the memory plan then places in the workspace.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(cpu::createLowerCopiesPass());
+  pm.addNestedPass<func::FuncOp>(cpu::createPlanMemoryPass());
+
+  // Loops, then LLVM. The bare-pointer convention gives the model function
+  // one pointer per buffer, which the ABI's `run` passes straight through.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  // What LLVM has no intrinsic for (erf, ...) becomes a libm call.
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  ConvertFuncToLLVMPassOptions funcToLLVM;
+  funcToLLVM.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+
+  cpu::GenerateAbiPassOptions abi;
+  abi.targetTriple = options.targetTriple;
+  abi.targetCpu = options.targetCpu;
+  abi.modelHash = options.modelHash;
+  abi.sharedLibEntry = options.sharedLibEntry;
+  pm.addPass(cpu::createGenerateAbiPass(abi));
+  pm.addPass(createCanonicalizerPass());
+}
+
+void kiln::registerPipelines() {
+  PassPipelineRegistration<GraphPipelineOptions>(
+      "kiln-graph-pipeline",
+      "Take an imported ONNX model (kiln_onnx) to the kiln dialect",
+      buildGraphPipeline);
+  PassPipelineRegistration<CpuPipelineOptions>(
+      "kiln-linalg-pipeline",
+      "Take a kiln module to linalg on tensors, recording its interface",
+      buildLinalgPipeline);
+  PassPipelineRegistration<CpuPipelineOptions>(
+      "kiln-cpu-codegen-pipeline",
+      "Take the linalg stage to the LLVM dialect with the artifact ABI",
+      buildCpuCodegenPipeline);
+}
