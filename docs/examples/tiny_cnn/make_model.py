@@ -3,7 +3,8 @@
 #
 # Writes tiny_cnn.onnx, the example model of the README: a small MNIST-like
 # classifier (Conv, Relu, MaxPool, Flatten, Gemm, Softmax) with deterministic
-# weights, plus a reference input (input_0.pb) for it.
+# weights, plus a reference input (input_0.pb) and ONNX Runtime's output for
+# it (output_0.pb).
 #
 #   python3 make_model.py [OUTPUT_DIR]
 
@@ -12,6 +13,7 @@ import sys
 
 import numpy as np
 import onnx
+import onnxruntime
 from onnx import TensorProto, helper, numpy_helper
 
 
@@ -56,11 +58,17 @@ def make_model() -> onnx.ModelProto:
 def main() -> None:
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
-    onnx.save(make_model(), os.path.join(out_dir, "tiny_cnn.onnx"))
+    model_path = os.path.join(out_dir, "tiny_cnn.onnx")
+    onnx.save(make_model(), model_path)
     x = np.random.RandomState(1).rand(1, 1, 16, 16).astype(np.float32)
-    tensor = numpy_helper.from_array(x, "input")
     with open(os.path.join(out_dir, "input_0.pb"), "wb") as f:
-        f.write(tensor.SerializeToString())
+        f.write(numpy_helper.from_array(x, "input").SerializeToString())
+
+    session = onnxruntime.InferenceSession(
+        model_path, providers=["CPUExecutionProvider"])
+    (y,) = session.run(None, {"input": x})
+    with open(os.path.join(out_dir, "output_0.pb"), "wb") as f:
+        f.write(numpy_helper.from_array(y, "probs").SerializeToString())
 
 
 if __name__ == "__main__":
