@@ -408,20 +408,22 @@ bool OnnxNode::checkValue(Value value, StringRef opName) {
   return false;
 }
 
-void OnnxNode::reportBuildFailure(StringRef opName,
-                                  const DiagnosticCapture &capture) {
-  std::string messages = capture.getMessages();
-  emitError() << "cannot build " << opName
-              << (messages.empty() ? "" : ": ") << messages;
+void OnnxNode::reportBuildFailure(StringRef opName, StringRef messages) {
+  emitError() << "cannot build " << opName << (messages.empty() ? "" : ": ")
+              << messages;
 }
 
 Operation *OnnxNode::verifyBuilt(Operation *built) {
-  DiagnosticCapture capture(getContext());
-  if (succeeded(mlir::verify(built, /*verifyRecursively=*/false)))
-    return built;
+  std::string messages;
+  {
+    DiagnosticCapture capture(getContext());
+    if (succeeded(mlir::verify(built, /*verifyRecursively=*/false)))
+      return built;
+    messages = capture.getMessages();
+  }
   StringRef opName = built->getName().getStringRef();
   built->erase();
-  reportBuildFailure(opName, capture);
+  reportBuildFailure(opName, messages);
   return nullptr;
 }
 

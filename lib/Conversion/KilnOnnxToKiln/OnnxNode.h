@@ -230,8 +230,8 @@ private:
     }
   }
 
-  /// Reports a failed build of `opName` with the captured messages.
-  void reportBuildFailure(StringRef opName, const DiagnosticCapture &capture);
+  /// Reports a failed build of `opName` with the captured `messages`.
+  void reportBuildFailure(StringRef opName, StringRef messages);
   /// Verifies a just-built op; erases it and reports on failure.
   Operation *verifyBuilt(Operation *built);
   /// Folds `built` (one result) and returns the folded or original result.
@@ -251,15 +251,19 @@ private:
                   std::forward<Args>(args)...);
       state.types.clear();
       SmallVector<Type> inferred;
+      std::string messages;
+      bool inferredOk;
       {
         DiagnosticCapture capture(getContext());
-        if (::mlir::failed(OpTy::inferReturnTypes(
-                getContext(), getLoc(), state.operands,
-                state.attributes.getDictionary(getContext()),
-                state.getRawProperties(), state.regions, inferred))) {
-          reportBuildFailure(opName, capture);
-          return nullptr;
-        }
+        inferredOk = ::mlir::succeeded(OpTy::inferReturnTypes(
+            getContext(), getLoc(), state.operands,
+            state.attributes.getDictionary(getContext()),
+            state.getRawProperties(), state.regions, inferred));
+        messages = capture.getMessages();
+      }
+      if (!inferredOk) {
+        reportBuildFailure(opName, messages);
+        return nullptr;
       }
       state.addTypes(inferred);
     } else {

@@ -355,3 +355,14 @@ func.func @one_hot_opset11(%i: tensor<3xi64>, %v: tensor<2xf32>) -> tensor<3x4xf
   %y = kiln_onnx.node "OneHot"(%i, %depth, %v) {domain = "", opset = 11 : i64} : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<3x4xf32>
   return %y : tensor<3x4xf32>
 }
+
+// -----
+
+// Undeclared types (`!kiln_onnx.unknown`), graph outputs included, get the
+// inferred ones.
+// CHECK-LABEL: func.func @identity_unknown_output_opset16
+//  CHECK-SAME:   -> (tensor<2x3xf32> {kiln_onnx.name = "y"})
+func.func @identity_unknown_output_opset16(%x: tensor<2x3xf32>) -> (!kiln_onnx.unknown {kiln_onnx.name = "y"}) {
+  %y = kiln_onnx.node "Identity"(%x) {domain = "", opset = 16 : i64} : (tensor<2x3xf32>) -> !kiln_onnx.unknown
+  return %y : !kiln_onnx.unknown
+}
