@@ -33,7 +33,14 @@ DEFAULT_DATA = "/usr/share/libonnx-testdata/data"
 
 # Tests whose expected outputs need a looser tolerance than ONNX's default,
 # each with the reason. Format: name -> (rtol, atol, reason).
-TOLERANCE_OVERRIDES = {}
+_BF16_ROUNDING = (
+    8e-3, 1e-7,
+    "ONNX 1.12's reference truncates float32 to bfloat16; Kiln rounds to "
+    "nearest even, as ONNX Runtime does: one bfloat16 ulp (2^-7 relative) "
+    "apart")
+TOLERANCE_OVERRIDES = {
+    "node/test_cast_FLOAT_to_BFLOAT16": _BF16_ROUNDING,
+}
 
 
 @dataclass
@@ -98,6 +105,13 @@ def run_one(test_dir: str, name: str, tools: dict, work: str,
             if proc.returncode == 1:
                 return Result(name, "wrong result",
                               first_lines(proc.stdout + proc.stderr),
+                              time.monotonic() - start)
+            if proc.returncode == 2 and "the model wants" in proc.stderr:
+                # The test feeds a shape other than the one its model
+                # declares; Kiln compiles the declared (static) shapes.
+                return Result(name, "unsupported",
+                              "test data does not fit the model's declared "
+                              "input: " + first_lines(proc.stderr),
                               time.monotonic() - start)
             if proc.returncode != 0:
                 why = (f"kiln-run exit {proc.returncode}"

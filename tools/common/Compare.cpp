@@ -10,9 +10,23 @@
 
 namespace kiln::tools {
 
-Comparison compareTensors(const HostTensor &got, const HostTensor &expected,
+Comparison compareTensors(const HostTensor &got, const HostTensor &reference,
                           const Tolerance &tolerance) {
   Comparison result;
+  // A bfloat16 reference stored as UINT16 bits compares as bfloat16.
+  const HostTensor *expectedPtr = &reference;
+  HostTensor reinterpreted;
+  if (got.type != reference.type &&
+      storesElementType(reference.type, got.type)) {
+    reinterpreted.name = reference.name;
+    reinterpreted.type = got.type;
+    reinterpreted.shape = reference.shape;
+    reinterpreted.data = AlignedBuffer(reference.data.size(), 64);
+    std::memcpy(reinterpreted.data.data(), reference.data.data(),
+                reference.data.size());
+    expectedPtr = &reinterpreted;
+  }
+  const HostTensor &expected = *expectedPtr;
   if (got.type != expected.type) {
     result.incompatible =
         std::string("element type differs: the model gives ") +

@@ -263,7 +263,7 @@ RunBuffers::RunBuffers(const kiln_rt_model_desc_t &desc,
     const HostTensor &tensor = tensors[bound[i]];
     std::string label =
         "input '" + tensorName(slot, i) + "' (" + sources[bound[i]] + ")";
-    if (tensor.type != slot.element_type)
+    if (!storesElementType(tensor.type, slot.element_type))
       problems.push_back(label + ": element type " +
                          kiln_rt_element_type_string(tensor.type) +
                          ", the model wants " + wanted);

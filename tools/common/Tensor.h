@@ -45,6 +45,15 @@ private:
   size_t size_ = 0;
 };
 
+/// Returns true when a tensor of type `stored` may stand for one of type
+/// `wanted`: the same type, or UINT16 for BFLOAT16, which is how ONNX's test
+/// data (NumPy has no bfloat16) stores bfloat16 bits.
+inline bool storesElementType(kiln_rt_element_type_t stored,
+                              kiln_rt_element_type_t wanted) {
+  return stored == wanted ||
+         (stored == KILN_RT_UINT16 && wanted == KILN_RT_BFLOAT16);
+}
+
 /// A dense, row-major tensor in host memory.
 struct HostTensor {
   std::string name; ///< empty when the file has none (matched by position)

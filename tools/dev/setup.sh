@@ -12,8 +12,10 @@ APT_PACKAGES=(
   cmake ninja-build ccache
   # Front end and CPU back end libraries.
   libonnx-dev libprotobuf-dev protobuf-compiler libdnnl-dev
-  # Tests: GoogleTest, the ONNX backend test data, lit's Python.
-  libgtest-dev libonnx-testdata python3
+  # Tests: GoogleTest, the ONNX backend test data, lit's Python; the
+  # aarch64 cross toolchain and user-mode QEMU for the cross-target test.
+  libgtest-dev libonnx-testdata python3 file
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 )
 
 missing=()
