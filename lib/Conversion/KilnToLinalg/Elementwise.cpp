@@ -266,10 +266,22 @@ struct ConvertElementwiseOp : OpConversionPattern<OpTy> {
     // and share one element type.
     Type type = getElementTypeOrSelf(op->getOperands().back().getType());
     Location loc = op.getLoc();
+    // Transcendental functions of 16-bit floats are computed in f32 and
+    // rounded once, as ONNX Runtime does; libm has no f16 versions.
+    bool widen = isa<CosOp, ErfOp, ExpOp, LogOp, PowOp, SigmoidOp, SinOp,
+                     SqrtOp, TanhOp>(op.getOperation()) &&
+                 (type.isF16() || type.isBF16());
     Value result = buildElementwise(
         rewriter, loc, resultTypes.front(), adaptor.getOperands(),
         [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
-          return buildScalar(op, type, b, nestedLoc, args);
+          if (!widen)
+            return buildScalar(op, type, b, nestedLoc, args);
+          Type wide = b.getF32Type();
+          SmallVector<Value> wideArgs;
+          for (Value arg : args)
+            wideArgs.push_back(convertScalar(b, nestedLoc, arg, type, wide));
+          Value value = buildScalar(op, wide, b, nestedLoc, wideArgs);
+          return convertScalar(b, nestedLoc, value, wide, type);
         });
     rewriter.replaceOp(op, result);
     return success();

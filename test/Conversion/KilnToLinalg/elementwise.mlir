@@ -351,3 +351,28 @@ func.func @select_broadcast(%cond: tensor<2x3xi1>, %on_true: tensor<3xf32>, %on_
   %y = kiln.select %cond, %on_true, %on_false : (tensor<2x3xi1>, tensor<3xf32>, tensor<f32>) -> tensor<2x3xf32>
   return %y : tensor<2x3xf32>
 }
+
+// -----
+
+// Transcendental functions of f16 are computed in f32 and rounded once.
+// CHECK-LABEL: func.func @exp_f16
+//       CHECK:   ^bb0(%[[IN:.+]]: f16, %{{.+}}: f16):
+//       CHECK:     %[[WIDE:.+]] = arith.extf %[[IN]] : f16 to f32
+//       CHECK:     %[[EXP:.+]] = math.exp %[[WIDE]] : f32
+//       CHECK:     %[[NARROW:.+]] = arith.truncf %[[EXP]] : f32 to f16
+//       CHECK:     linalg.yield %[[NARROW]] : f16
+func.func @exp_f16(%x: tensor<4xf16>) -> tensor<4xf16> {
+  %y = kiln.exp %x : tensor<4xf16>
+  return %y : tensor<4xf16>
+}
+
+// -----
+
+// Exact f16 operations stay in f16.
+// CHECK-LABEL: func.func @floor_f16
+//       CHECK:     math.floor %{{.+}} : f16
+//   CHECK-NOT:     arith.extf
+func.func @floor_f16(%x: tensor<4xf16>) -> tensor<4xf16> {
+  %y = kiln.floor %x : tensor<4xf16>
+  return %y : tensor<4xf16>
+}
