@@ -24,7 +24,7 @@ Value buildNllLoss(OnnxNode &node, Value logProb, Value target, Value weight,
   if (!logProb || !target)
     return nullptr;
   auto inputType = OnnxNode::getType(logProb);
-  ArrayRef<int64_t> targetShape = OnnxNode::getType(target).getShape();
+  ArrayRef<int64_t> targetShape = getShape(target);
   if (inputType.getRank() < 2 ||
       targetShape.size() + 1 != static_cast<size_t>(inputType.getRank())) {
     node.emitError() << "expects input N x C x d... and target N x d..., got "

@@ -45,11 +45,6 @@ using Results = FailureOr<SmallVector<Value>>;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// The element type of `value`.
-Type elementTypeOf(Value value) {
-  return OnnxNode::getType(value).getElementType();
-}
-
 Value add(OnnxNode &node, Value lhs, Value rhs) {
   return buildBinary<AddOp, EvalOp::Add>(node, lhs, rhs);
 }
@@ -67,7 +62,7 @@ Value div(OnnxNode &node, Value lhs, Value rhs) {
 Value scalarLike(OnnxNode &node, Value value, double number) {
   if (!value)
     return nullptr;
-  return node.scalar(elementTypeOf(value), number);
+  return node.scalar(getElementType(value), number);
 }
 
 /// `x` clamped to `[lo, hi]`; `lo > hi` clamps everything to `hi`, as ONNX
@@ -328,8 +323,8 @@ Results convertLegacyBinary(OnnxNode &node) {
   std::optional<int64_t> axis = node.getOptionalInt("axis");
   if (!lhs || !rhs)
     return failure();
-  ArrayRef<int64_t> lhsShape = OnnxNode::getType(lhs).getShape();
-  ArrayRef<int64_t> rhsShape = OnnxNode::getType(rhs).getShape();
+  ArrayRef<int64_t> lhsShape = getShape(lhs);
+  ArrayRef<int64_t> rhsShape = getShape(rhs);
   int64_t lhsRank = lhsShape.size();
   int64_t rhsRank = rhsShape.size();
   if (!broadcast) {
@@ -365,7 +360,7 @@ Results convertPow(OnnxNode &node) {
   Value exponent = node.getInput(1);
   if (!base || !exponent)
     return failure();
-  exponent = node.cast(exponent, elementTypeOf(base));
+  exponent = node.cast(exponent, getElementType(base));
   return SmallVector<Value>{node.create<PowOp>(base, exponent)};
 }
 
@@ -413,7 +408,7 @@ Results convertMod(OnnxNode &node) {
   bool fmod = node.getInt("fmod", 0);
   if (!x || !y)
     return failure();
-  bool isFloat = isa<FloatType>(elementTypeOf(x));
+  bool isFloat = isa<FloatType>(getElementType(x));
   if (isFloat && !fmod) {
     node.emitError() << "fmod = 0 is not allowed for floating-point inputs";
     return failure();
@@ -466,7 +461,7 @@ Results convertClipOpset1(OnnxNode &node) {
   std::optional<float> hi = node.getOptionalFloat("max");
   if (!x)
     return failure();
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   return SmallVector<Value>{
       clip(node, x, lo ? *lo : getLimit(elementType, false),
            hi ? *hi : getLimit(elementType, true))};
@@ -479,7 +474,7 @@ Results convertClipOpset11(OnnxNode &node) {
   Value x = node.getInput(0);
   if (!x)
     return failure();
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   double bounds[2] = {getLimit(elementType, false),
                       getLimit(elementType, true)};
   Value runtimeBounds[2] = {nullptr, nullptr};
@@ -488,7 +483,7 @@ Results convertClipOpset11(OnnxNode &node) {
     Value bound = node.getOptionalInput(i + 1);
     if (!bound)
       continue;
-    if (getNumElements(OnnxNode::getType(bound).getShape()) != 1) {
+    if (getNumElements(getShape(bound)) != 1) {
       node.emitError() << "input " << i + 1 << " ('" << names[i]
                        << "') must be a scalar, got "
                        << OnnxNode::getType(bound);
@@ -527,7 +522,7 @@ Results convertCumSum(OnnxNode &node) {
   bool reverse = node.getInt("reverse", 0);
   if (!x)
     return failure();
-  ArrayRef<int64_t> shape = OnnxNode::getType(x).getShape();
+  ArrayRef<int64_t> shape = getShape(x);
   int64_t rank = shape.size();
   // A 1-D input has one valid axis, whatever its run-time value says.
   std::optional<SmallVector<int64_t>> axes =
@@ -544,7 +539,7 @@ Results convertCumSum(OnnxNode &node) {
   if (!axis)
     return failure();
   int64_t n = shape[*axis];
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   SmallVector<Attribute> mask;
   Builder b(node.getContext());
   for (int64_t i = 0; i < n; ++i) {
@@ -583,8 +578,8 @@ Results convertMatMul(OnnxNode &node) {
   Value rhs = node.getInput(1);
   if (!lhs || !rhs)
     return failure();
-  ArrayRef<int64_t> lhsShape = OnnxNode::getType(lhs).getShape();
-  ArrayRef<int64_t> rhsShape = OnnxNode::getType(rhs).getShape();
+  ArrayRef<int64_t> lhsShape = getShape(lhs);
+  ArrayRef<int64_t> rhsShape = getShape(rhs);
   if (lhsShape.empty() || rhsShape.empty()) {
     node.emitError() << "operands must have rank >= 1";
     return failure();
@@ -596,7 +591,7 @@ Results convertMatMul(OnnxNode &node) {
   Value product = node.create<MatmulOp>(lhs, rhs);
   if (!product)
     return failure();
-  SmallVector<int64_t> shape(OnnxNode::getType(product).getShape());
+  SmallVector<int64_t> shape(getShape(product));
   if (rhsShape.size() == 1)
     shape.erase(shape.end() - 1);
   if (lhsShape.size() == 1)

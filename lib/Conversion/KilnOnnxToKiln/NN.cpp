@@ -33,22 +33,6 @@ using Results = FailureOr<SmallVector<Value>>;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-ArrayRef<int64_t> shapeOf(Value value) {
-  return OnnxNode::getType(value).getShape();
-}
-
-Type elementTypeOf(Value value) {
-  return OnnxNode::getType(value).getElementType();
-}
-
-/// `[from, from + 1, ..., to)`.
-SmallVector<int64_t> range(int64_t from, int64_t to) {
-  SmallVector<int64_t> values;
-  for (int64_t i = from; i < to; ++i)
-    values.push_back(i);
-  return values;
-}
-
 /// `[1, C, 1, ..., 1]` for broadcasting a per-channel vector of `shape`'s
 /// rank.
 SmallVector<int64_t> channelShape(ArrayRef<int64_t> shape) {
@@ -124,10 +108,10 @@ std::optional<Window> resolveWindow(OnnxNode &node, ArrayRef<int64_t> spatial,
 
 /// Checks that `input` has rank >= 3 (N x C x spatial...).
 bool checkSpatialInput(OnnxNode &node, Value input) {
-  if (shapeOf(input).size() >= 3)
+  if (getShape(input).size() >= 3)
     return true;
   node.emitError() << "input must have rank >= 3 (N x C x D1 ...), got rank "
-                   << shapeOf(input).size();
+                   << getShape(input).size();
   return false;
 }
 
@@ -144,8 +128,8 @@ Results convertConv(OnnxNode &node) {
   int64_t group = node.getInt("group", 1);
   if (!input || !weight || !checkSpatialInput(node, input))
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
-  ArrayRef<int64_t> weightShape = shapeOf(weight);
+  ArrayRef<int64_t> shape = getShape(input);
+  ArrayRef<int64_t> weightShape = getShape(weight);
   if (weightShape.size() != shape.size()) {
     node.emitError() << "weight rank " << weightShape.size()
                      << " differs from input rank " << shape.size();
@@ -174,9 +158,9 @@ std::optional<SmallVector<int64_t>> getKernelShape(OnnxNode &node,
     node.emitError() << "attribute 'kernel_shape' is missing";
     return std::nullopt;
   }
-  if (kernel->size() != shapeOf(input).size() - 2) {
+  if (kernel->size() != getShape(input).size() - 2) {
     node.emitError() << "kernel_shape has " << kernel->size()
-                     << " entries for " << shapeOf(input).size() - 2
+                     << " entries for " << getShape(input).size() - 2
                      << " spatial dimensions";
     return std::nullopt;
   }
@@ -196,7 +180,7 @@ Results convertMaxPool(OnnxNode &node) {
   if (!kernel)
     return failure();
   std::optional<Window> window =
-      resolveWindow(node, shapeOf(input).drop_front(2), *kernel,
+      resolveWindow(node, getShape(input).drop_front(2), *kernel,
                     /*hasDilations=*/node.getOpset() >= 10);
   if (!window)
     return failure();
@@ -222,7 +206,7 @@ Results convertAveragePool(OnnxNode &node) {
   if (!kernel)
     return failure();
   std::optional<Window> window =
-      resolveWindow(node, shapeOf(input).drop_front(2), *kernel,
+      resolveWindow(node, getShape(input).drop_front(2), *kernel,
                     /*hasDilations=*/node.getOpset() >= 19);
   if (!window)
     return failure();
@@ -238,7 +222,7 @@ Results convertGlobalPool(OnnxNode &node) {
   if (!input || !checkSpatialInput(node, input))
     return failure();
   return SmallVector<Value>{node.create<ReduceOpTy>(
-      input, range(2, shapeOf(input).size()), /*keep_dims=*/true)};
+      input, getRange(2, getShape(input).size()), /*keep_dims=*/true)};
 }
 
 //===----------------------------------------------------------------------===//
@@ -257,7 +241,7 @@ struct Normalized {
 Normalized normalize(OnnxNode &node, Value x, ArrayRef<int64_t> axes,
                      double epsilon) {
   Normalized n;
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   n.mean = node.create<ReduceMeanOp>(x, axes, /*keep_dims=*/true);
   n.centered = node.create<SubOp>(x, n.mean);
   Value variance = node.create<ReduceMeanOp>(
@@ -327,17 +311,17 @@ Results convertBatchNormOpset14(OnnxNode &node) {
   float epsilon = node.getFloat("epsilon", 1e-5f);
   float momentum = node.getFloat("momentum", 0.9f);
   if (!x || !scale || !bias || !runningMean || !runningVar ||
-      shapeOf(x).size() < 2)
+      getShape(x).size() < 2)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(x);
+  ArrayRef<int64_t> shape = getShape(x);
   SmallVector<int64_t> axes = {0};
-  llvm::append_range(axes, range(2, shape.size()));
+  llvm::append_range(axes, getRange(2, shape.size()));
   SmallVector<int64_t> channels = channelShape(shape);
   Normalized n = normalize(node, x, axes, epsilon);
   Value y = node.create<AddOp>(
       node.create<MulOp>(n.result, node.reshape(scale, channels)),
       node.reshape(bias, channels));
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   int64_t c = shape[1];
   Value batchMean = node.reshape(n.mean, {c});
   Value batchVar = node.create<ReduceMeanOp>(
@@ -359,9 +343,9 @@ Results convertInstanceNorm(OnnxNode &node) {
   float epsilon = node.getFloat("epsilon", 1e-5f);
   if (!x || !scale || !bias || !checkSpatialInput(node, x))
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(x);
+  ArrayRef<int64_t> shape = getShape(x);
   SmallVector<int64_t> channels = channelShape(shape);
-  Normalized n = normalize(node, x, range(2, shape.size()), epsilon);
+  Normalized n = normalize(node, x, getRange(2, shape.size()), epsilon);
   return SmallVector<Value>{node.create<AddOp>(
       node.create<MulOp>(n.result, node.reshape(scale, channels)),
       node.reshape(bias, channels))};
@@ -383,17 +367,17 @@ Results convertLayerNorm(OnnxNode &node) {
                      << " (expects 1, float)";
     return failure();
   }
-  ArrayRef<int64_t> shape = shapeOf(x);
+  ArrayRef<int64_t> shape = getShape(x);
   std::optional<int64_t> dim = node.normalizeAxis(axis, shape.size());
   if (!dim)
     return failure();
   if (!bias)
-    bias = node.splat(elementTypeOf(scale), shapeOf(scale), 0.0);
+    bias = node.splat(getElementType(scale), getShape(scale), 0.0);
   Builder b(node.getContext());
   SmallVector<Value> results = {node.create<LayerNormOp>(
       x, scale, bias, b.getI64IntegerAttr(*dim), b.getF32FloatAttr(epsilon))};
   if (node.isOutputUsed(1) || node.isOutputUsed(2)) {
-    Normalized n = normalize(node, x, range(*dim, shape.size()), epsilon);
+    Normalized n = normalize(node, x, getRange(*dim, shape.size()), epsilon);
     results.push_back(n.mean);
     results.push_back(n.invStdDev);
   }
@@ -406,10 +390,10 @@ Results convertMeanVarianceNorm(OnnxNode &node) {
   if (!x)
     return failure();
   std::optional<SmallVector<int64_t>> dims =
-      node.normalizeAxes(axes, shapeOf(x).size());
+      node.normalizeAxes(axes, getShape(x).size());
   if (!dims)
     return failure();
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   Value mean = node.create<ReduceMeanOp>(x, *dims, /*keep_dims=*/true);
   Value meanOfSquares = node.create<ReduceMeanOp>(node.create<MulOp>(x, x),
                                                   *dims, /*keep_dims=*/true);
@@ -433,12 +417,12 @@ Results convertLRN(OnnxNode &node) {
     node.emitError() << "attribute 'size' must be positive";
     return failure();
   }
-  ArrayRef<int64_t> shape = shapeOf(x);
+  ArrayRef<int64_t> shape = getShape(x);
   if (shape.size() < 2) {
     node.emitError() << "input must have rank >= 2";
     return failure();
   }
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   // Channels become the first spatial dimension of a 2-D pooling.
   int64_t spatial = getNumElements(shape.drop_front(2));
   Value squares = node.reshape(node.create<MulOp>(x, x),
@@ -465,16 +449,16 @@ Results convertLRN(OnnxNode &node) {
 
 /// Hardmax along `axis`: 1 at the first maximum, 0 elsewhere.
 Value buildHardmax(OnnxNode &node, Value x, int64_t axis) {
-  ArrayRef<int64_t> shape = shapeOf(x);
+  ArrayRef<int64_t> shape = getShape(x);
   Operation *topK = node.createMulti<TopKOp>(2, x, /*k=*/1, axis,
                                              /*largest=*/true, /*sorted=*/true);
   if (!topK)
     return nullptr;
   SmallVector<int64_t> iotaShape(shape.size(), 1);
   iotaShape[axis] = shape[axis];
-  Value iota = node.reshape(node.i64Vector(range(0, shape[axis])), iotaShape);
+  Value iota = node.reshape(node.i64Vector(getRange(0, shape[axis])), iotaShape);
   Value hot = node.create<EqualOp>(topK->getResult(1), iota);
-  return node.cast(hot, elementTypeOf(x));
+  return node.cast(hot, getElementType(x));
 }
 
 /// Softmax, LogSoftmax and Hardmax before 13: the input is flattened to 2-D
@@ -485,7 +469,7 @@ Results convertSoftmaxOpset1(OnnxNode &node) {
   int64_t axis = node.getInt("axis", 1);
   if (!x)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(x);
+  ArrayRef<int64_t> shape = getShape(x);
   int64_t rank = shape.size();
   std::optional<int64_t> dim = node.normalizeAxis(axis, std::max<int64_t>(rank, 1));
   if (!dim)
@@ -507,7 +491,7 @@ Results convertSoftmaxOpset13(OnnxNode &node) {
   int64_t axis = node.getInt("axis", -1);
   if (!x)
     return failure();
-  std::optional<int64_t> dim = node.normalizeAxis(axis, shapeOf(x).size());
+  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(x).size());
   if (!dim)
     return failure();
   if constexpr (std::is_same_v<OpTy, TopKOp>)
@@ -524,7 +508,7 @@ Results convertSoftmaxOpset13(OnnxNode &node) {
 Value buildDropoutMask(OnnxNode &node, Value x, Type maskType) {
   if (!x || !node.isOutputUsed(1))
     return nullptr;
-  return node.splat(maskType, shapeOf(x), 1);
+  return node.splat(maskType, getShape(x), 1);
 }
 
 /// Dropout before 12: Kiln compiles for inference, where the output is the
@@ -538,7 +522,7 @@ Results convertDropoutOpset1(OnnxNode &node) {
     return failure();
   Type maskType = node.getOpset() >= 10
                       ? Type(IntegerType::get(node.getContext(), 1))
-                      : elementTypeOf(x);
+                      : getElementType(x);
   return SmallVector<Value>{x, buildDropoutMask(node, x, maskType)};
 }
 
@@ -609,7 +593,7 @@ Results convertLSTM(OnnxNode &node) {
     node.emitError() << "unsupported layout = " << layout;
     return failure();
   }
-  if (shapeOf(x).size() != 3 || shapeOf(r).size() != 3) {
+  if (getShape(x).size() != 3 || getShape(r).size() != 3) {
     node.emitError() << "X and R must have rank 3";
     return failure();
   }
@@ -619,7 +603,7 @@ Results convertLSTM(OnnxNode &node) {
     return failure();
   }
   int64_t dirs = direction == "bidirectional" ? 2 : 1;
-  int64_t hidden = hiddenSize.value_or(shapeOf(r)[2]);
+  int64_t hidden = hiddenSize.value_or(getShape(r)[2]);
   if (layout == 1) {
     x = node.transpose(x, {1, 0, 2});
     if (h0)
@@ -629,8 +613,8 @@ Results convertLSTM(OnnxNode &node) {
   }
   if (!x)
     return failure();
-  int64_t seq = shapeOf(x)[0];
-  int64_t batch = shapeOf(x)[1];
+  int64_t seq = getShape(x)[0];
+  int64_t batch = getShape(x)[1];
   if (node.hasInput(4)) {
     std::optional<SmallVector<int64_t>> lengths =
         node.requireConstantInts(4, "sequence_lens");
@@ -642,7 +626,7 @@ Results convertLSTM(OnnxNode &node) {
       return failure();
     }
   }
-  Type elementType = elementTypeOf(x);
+  Type elementType = getElementType(x);
   if (!b)
     b = node.splat(elementType, {dirs, 8 * hidden}, 0.0);
   if (!h0)

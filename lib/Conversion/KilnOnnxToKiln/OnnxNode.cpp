@@ -39,6 +39,22 @@ int64_t mlir::kiln::getNumElements(ArrayRef<int64_t> shape) {
   return count;
 }
 
+SmallVector<int64_t> mlir::kiln::getUnsqueezedShape(ArrayRef<int64_t> shape,
+                                                    ArrayRef<int64_t> axes) {
+  SmallVector<int64_t> result;
+  auto dim = shape.begin();
+  for (int64_t i = 0, e = shape.size() + axes.size(); i < e; ++i)
+    result.push_back(llvm::is_contained(axes, i) ? 1 : *dim++);
+  return result;
+}
+
+SmallVector<int64_t> mlir::kiln::getRange(int64_t from, int64_t to) {
+  SmallVector<int64_t> values;
+  for (int64_t i = from; i < to; ++i)
+    values.push_back(i);
+  return values;
+}
+
 DenseElementsAttr mlir::kiln::getConstantValue(Value value) {
   Attribute attr;
   if (!value || !matchPattern(value, m_Constant(&attr)))
@@ -483,15 +499,21 @@ Value OnnxNode::reshape(Value value, ArrayRef<int64_t> shape) {
 Value OnnxNode::transpose(Value value, ArrayRef<int64_t> permutation) {
   if (!value || failed)
     return nullptr;
+  if (DenseElementsAttr folded =
+          evaluateTranspose(getConstantValue(value), permutation))
+    return constant(folded);
   return create<TransposeOp>(value, permutation);
 }
 
 Value OnnxNode::cast(Value value, Type elementType) {
-  if (!value || failed)
+  if (!value || !elementType || failed)
     return nullptr;
   RankedTensorType type = getType(value);
   if (type.getElementType() == elementType)
     return value;
+  if (DenseElementsAttr folded =
+          evaluateCast(getConstantValue(value), elementType))
+    return constant(folded);
   return create<CastOp>(type.clone(elementType), value);
 }
 
@@ -501,27 +523,46 @@ Value OnnxNode::expand(Value value, ArrayRef<int64_t> shape) {
   auto type = RankedTensorType::get(shape, getType(value).getElementType());
   if (type == value.getType())
     return value;
+  if (DenseElementsAttr folded = evaluateExpand(getConstantValue(value), shape))
+    return constant(folded);
   return create<ExpandOp>(type, value);
+}
+
+Value OnnxNode::concat(ArrayRef<Value> values, int64_t axis) {
+  if (failed || llvm::any_of(values, [](Value v) { return !v; }))
+    return nullptr;
+  if (values.size() == 1)
+    return values.front();
+  SmallVector<DenseElementsAttr> constants;
+  for (Value value : values)
+    constants.push_back(getConstantValue(value));
+  if (DenseElementsAttr folded = evaluateConcat(constants, axis))
+    return constant(folded);
+  return create<ConcatOp>(values, axis);
 }
 
 Value OnnxNode::slice(Value value, ArrayRef<int64_t> starts,
                       ArrayRef<int64_t> limits, ArrayRef<int64_t> strides) {
   if (!value || failed)
     return nullptr;
+  if (DenseElementsAttr folded =
+          evaluateSlice(getConstantValue(value), starts, limits, strides))
+    return constant(folded);
   return create<SliceOp>(value, starts, limits, strides);
 }
 
 Value OnnxNode::sliceAxis(Value value, int64_t axis, int64_t start,
-                          int64_t limit) {
+                          int64_t limit, int64_t stride) {
   if (!value || failed)
     return nullptr;
   ArrayRef<int64_t> shape = getType(value).getShape();
+  if (stride == 1 && start == 0 && limit == shape[axis])
+    return value;
   SmallVector<int64_t> starts(shape.size(), 0);
   SmallVector<int64_t> limits(shape);
   SmallVector<int64_t> strides(shape.size(), 1);
   starts[axis] = start;
   limits[axis] = limit;
-  if (start == 0 && limit == shape[axis])
-    return value;
+  strides[axis] = stride;
   return slice(value, starts, limits, strides);
 }

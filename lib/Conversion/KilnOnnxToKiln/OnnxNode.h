@@ -194,20 +194,26 @@ public:
   }
   /// A 1-D `i64` constant.
   Value i64Vector(ArrayRef<int64_t> values);
-  /// `value` reshaped to `shape` (folds to `value` when the shape is its
-  /// own).
+  // The builders below return null once the node failed or an operand is
+  // null, and evaluate small constant operands (ConstantEvaluation.h) into
+  // a constant instead of building the op.
+
+  /// `value` reshaped to `shape` (`value` itself when it has that shape).
   Value reshape(Value value, ArrayRef<int64_t> shape);
   /// `value` with its dimensions permuted by `permutation`.
   Value transpose(Value value, ArrayRef<int64_t> permutation);
-  /// `value` converted to `elementType` (folds to `value` when it has it).
+  /// `value` converted to `elementType` (`value` itself when it has it).
   Value cast(Value value, Type elementType);
   /// `value` broadcast to `shape`.
   Value expand(Value value, ArrayRef<int64_t> shape);
+  /// `values` joined along `axis`.
+  Value concat(ArrayRef<Value> values, int64_t axis);
   /// `value[starts : limits : strides]` in every dimension.
   Value slice(Value value, ArrayRef<int64_t> starts, ArrayRef<int64_t> limits,
               ArrayRef<int64_t> strides);
-  /// `value[start:limit]` along `axis`, all of the other dimensions.
-  Value sliceAxis(Value value, int64_t axis, int64_t start, int64_t limit);
+  /// `value[start : limit : stride]` along `axis`, all of the others.
+  Value sliceAxis(Value value, int64_t axis, int64_t start, int64_t limit,
+                  int64_t stride = 1);
 
 private:
   /// Returns false, after an error, when `value` is a missing operand.
@@ -288,6 +294,22 @@ private:
 /// Returns `shape`'s number of elements.
 int64_t getNumElements(ArrayRef<int64_t> shape);
 
+/// The shape and element type of `value`, a static ranked tensor.
+inline ArrayRef<int64_t> getShape(Value value) {
+  return OnnxNode::getType(value).getShape();
+}
+inline Type getElementType(Value value) {
+  return OnnxNode::getType(value).getElementType();
+}
+
+/// The shape of ONNX `Unsqueeze` of `shape` at the sorted output positions
+/// `axes`.
+SmallVector<int64_t> getUnsqueezedShape(ArrayRef<int64_t> shape,
+                                        ArrayRef<int64_t> axes);
+
+/// `[from, from + 1, ..., to)`.
+SmallVector<int64_t> getRange(int64_t from, int64_t to);
+
 /// Returns the constant value of `value` (a `kiln.constant`), or null.
 DenseElementsAttr getConstantValue(Value value);
 
@@ -317,6 +339,7 @@ OnnxHandler handler(Fn fn) {
 }
 
 /// Registers the handlers of each operator family.
+void populateGeneratorHandlers(OnnxHandlerRegistry &registry);
 void populateLossHandlers(OnnxHandlerRegistry &registry);
 void populateMathHandlers(OnnxHandlerRegistry &registry);
 void populateNNHandlers(OnnxHandlerRegistry &registry);

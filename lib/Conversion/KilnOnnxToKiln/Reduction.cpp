@@ -167,7 +167,7 @@ Results convertArgReduction(OnnxNode &node) {
   bool last = node.getOpset() >= 12 && node.getInt("select_last_index", 0);
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = OnnxNode::getType(input).getShape();
+  ArrayRef<int64_t> shape = getShape(input);
   std::optional<int64_t> dim = node.normalizeAxis(axis, shape.size());
   if (!dim)
     return failure();
@@ -190,7 +190,7 @@ Results convertArgReduction(OnnxNode &node) {
     index = node.create<SubOp>(node.scalar(i64, size - 1), index);
   }
   if (!keepDims) {
-    SmallVector<int64_t> reduced(OnnxNode::getType(index).getShape());
+    SmallVector<int64_t> reduced(getShape(index));
     reduced.erase(reduced.begin() + *dim);
     index = node.reshape(index, reduced);
   }
@@ -203,7 +203,7 @@ Results buildTopK(OnnxNode &node, int64_t k, bool largest, bool sorted) {
   int64_t axis = node.getInt("axis", -1);
   if (!input || node.hasFailed())
     return failure();
-  ArrayRef<int64_t> shape = OnnxNode::getType(input).getShape();
+  ArrayRef<int64_t> shape = getShape(input);
   std::optional<int64_t> dim = node.normalizeAxis(axis, shape.size());
   if (!dim)
     return failure();

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// ONNX tensor operators: constants, shapes, reshapes, transposes,
-// concatenation, splitting, slicing, gathers, padding and casts. Shapes are
-// static, so `Shape` and `Size` are constants, and the shape operands of
-// `Reshape`, `Expand`, `Slice`, ... must be constants (folded through the
-// shape subgraphs that compute them).
+// ONNX tensor operators: reshapes, transposes, concatenation, splitting,
+// slicing, padding, gathers and casts. The shape operands of `Reshape`,
+// `Expand`, `Slice`, ... must be constants, which the shape subgraphs that
+// compute them fold to (Generator.cpp, ConstantEvaluation.cpp).
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
@@ -17,280 +16,11 @@ namespace {
 using Results = FailureOr<SmallVector<Value>>;
 
 //===----------------------------------------------------------------------===//
-// Helpers
-//===----------------------------------------------------------------------===//
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return OnnxNode::getType(value).getShape();
-}
-
-Type elementTypeOf(Value value) {
-  return OnnxNode::getType(value).getElementType();
-}
-
-/// `input` with its dimensions permuted, evaluated for constants.
-Value buildTranspose(OnnxNode &node, Value input,
-                     ArrayRef<int64_t> permutation) {
-  if (!input)
-    return nullptr;
-  if (DenseElementsAttr folded =
-          evaluateTranspose(getConstantValue(input), permutation))
-    return node.constant(folded);
-  return node.transpose(input, permutation);
-}
-
-/// `input[starts:limits:strides]`, evaluated for constants.
-Value buildSlice(OnnxNode &node, Value input, ArrayRef<int64_t> starts,
-                 ArrayRef<int64_t> limits, ArrayRef<int64_t> strides) {
-  if (!input)
-    return nullptr;
-  if (DenseElementsAttr folded =
-          evaluateSlice(getConstantValue(input), starts, limits, strides))
-    return node.constant(folded);
-  return node.slice(input, starts, limits, strides);
-}
-
-/// `input[start:limit]` along `axis`.
-Value buildSliceAxis(OnnxNode &node, Value input, int64_t axis, int64_t start,
-                     int64_t limit, int64_t stride = 1) {
-  ArrayRef<int64_t> shape = shapeOf(input);
-  SmallVector<int64_t> starts(shape.size(), 0);
-  SmallVector<int64_t> limits(shape);
-  SmallVector<int64_t> strides(shape.size(), 1);
-  starts[axis] = start;
-  limits[axis] = limit;
-  strides[axis] = stride;
-  if (stride == 1 && start == 0 && limit == shape[axis])
-    return input;
-  return buildSlice(node, input, starts, limits, strides);
-}
-
-/// `inputs` joined along `axis`, evaluated for constants.
-Value buildConcat(OnnxNode &node, ArrayRef<Value> inputs, int64_t axis) {
-  if (llvm::any_of(inputs, [](Value v) { return !v; }))
-    return nullptr;
-  if (inputs.size() == 1)
-    return inputs.front();
-  SmallVector<DenseElementsAttr> constants;
-  for (Value input : inputs)
-    constants.push_back(getConstantValue(input));
-  if (DenseElementsAttr folded = evaluateConcat(constants, axis))
-    return node.constant(folded);
-  return node.create<ConcatOp>(inputs, axis);
-}
-
-/// `input` broadcast to `shape`, evaluated for constants.
-Value buildExpand(OnnxNode &node, Value input, ArrayRef<int64_t> shape) {
-  if (!input)
-    return nullptr;
-  if (shapeOf(input) == shape)
-    return input;
-  if (DenseElementsAttr folded =
-          evaluateExpand(getConstantValue(input), shape))
-    return node.constant(folded);
-  return node.expand(input, shape);
-}
-
-/// The ONNX `Unsqueeze` of `input` at the sorted output positions `axes`.
-SmallVector<int64_t> getUnsqueezedShape(ArrayRef<int64_t> shape,
-                                        ArrayRef<int64_t> axes) {
-  SmallVector<int64_t> result;
-  auto dim = shape.begin();
-  for (int64_t i = 0, e = shape.size() + axes.size(); i < e; ++i)
-    result.push_back(llvm::is_contained(axes, i) ? 1 : *dim++);
-  return result;
-}
-
-//===----------------------------------------------------------------------===//
-// Constants and shapes
-//===----------------------------------------------------------------------===//
-
-/// Constant: exactly one of the value attributes.
-Results convertConstant(OnnxNode &node) {
-  Builder b(node.getContext());
-  if (node.hasAttr("sparse_value") || node.hasAttr("value_string") ||
-      node.hasAttr("value_strings")) {
-    node.emitError() << "sparse and string constants are not supported";
-    return failure();
-  }
-  if (ElementsAttr value = node.getTensor("value"))
-    return SmallVector<Value>{node.constant(value)};
-  if (std::optional<float> value = node.getOptionalFloat("value_float"))
-    return SmallVector<Value>{node.constant(DenseElementsAttr::get(
-        RankedTensorType::get({}, b.getF32Type()), *value))};
-  if (std::optional<int64_t> value = node.getOptionalInt("value_int"))
-    return SmallVector<Value>{node.constant(DenseElementsAttr::get(
-        RankedTensorType::get({}, b.getI64Type()), *value))};
-  if (std::optional<SmallVector<float>> values =
-          node.getFloats("value_floats"))
-    return SmallVector<Value>{node.constant(DenseElementsAttr::get(
-        RankedTensorType::get({static_cast<int64_t>(values->size())},
-                              b.getF32Type()),
-        ArrayRef<float>(*values)))};
-  if (std::optional<SmallVector<int64_t>> values = node.getInts("value_ints"))
-    return SmallVector<Value>{node.i64Vector(*values)};
-  if (!node.hasFailed())
-    node.emitError() << "has no value attribute";
-  return failure();
-}
-
-/// Shape 1 and 13: the whole shape.
-Results convertShapeOpset1(OnnxNode &node) {
-  Value input = node.getInput(0);
-  if (!input)
-    return failure();
-  return SmallVector<Value>{node.i64Vector(shapeOf(input))};
-}
-
-/// Shape from 15: `start`/`end` select a range of dimensions, clamped.
-Results convertShapeOpset15(OnnxNode &node) {
-  Value input = node.getInput(0);
-  int64_t start = node.getInt("start", 0);
-  std::optional<int64_t> endAttr = node.getOptionalInt("end");
-  if (!input)
-    return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
-  int64_t rank = shape.size();
-  int64_t end = endAttr.value_or(rank);
-  auto clampDim = [&](int64_t dim) {
-    if (dim < 0)
-      dim += rank;
-    return std::clamp<int64_t>(dim, 0, rank);
-  };
-  start = clampDim(start);
-  end = std::max(start, clampDim(end));
-  return SmallVector<Value>{node.i64Vector(shape.slice(start, end - start))};
-}
-
-Results convertSize(OnnxNode &node) {
-  Value input = node.getInput(0);
-  if (!input)
-    return failure();
-  Builder b(node.getContext());
-  return SmallVector<Value>{node.constant(
-      DenseElementsAttr::get(RankedTensorType::get({}, b.getI64Type()),
-                             getNumElements(shapeOf(input))))};
-}
-
-Results convertConstantOfShape(OnnxNode &node) {
-  std::optional<SmallVector<int64_t>> shape =
-      node.requireConstantInts(0, "input");
-  ElementsAttr value = node.getTensor("value");
-  if (!shape)
-    return failure();
-  for (int64_t dim : *shape) {
-    if (dim < 0) {
-      node.emitError() << "shape has a negative dimension " << dim;
-      return failure();
-    }
-  }
-  Builder b(node.getContext());
-  Attribute element = b.getF32FloatAttr(0.0f);
-  if (value) {
-    auto dense = dyn_cast<DenseElementsAttr>(value);
-    if (!dense || dense.getNumElements() != 1) {
-      node.emitError() << "attribute 'value' must be a one-element tensor";
-      return failure();
-    }
-    element = dense.getValues<Attribute>()[0];
-  }
-  auto type = RankedTensorType::get(
-      *shape, cast<TypedAttr>(element).getType());
-  return SmallVector<Value>{
-      node.constant(DenseElementsAttr::get(type, element))};
-}
-
-/// Range: all three inputs must be constants; the result is one.
-Results convertRange(OnnxNode &node) {
-  DenseElementsAttr start = node.requireConstantInput(0, "start");
-  DenseElementsAttr limit = node.requireConstantInput(1, "limit");
-  DenseElementsAttr delta = node.requireConstantInput(2, "delta");
-  if (!start || !limit || !delta)
-    return failure();
-  std::optional<SmallVector<double>> starts =
-      node.requireConstantFloats(0, "start");
-  std::optional<SmallVector<double>> limits =
-      node.requireConstantFloats(1, "limit");
-  std::optional<SmallVector<double>> deltas =
-      node.requireConstantFloats(2, "delta");
-  if (!starts || !limits || !deltas)
-    return failure();
-  if (starts->size() != 1 || limits->size() != 1 || deltas->size() != 1) {
-    node.emitError() << "start, limit and delta must be scalars";
-    return failure();
-  }
-  double first = starts->front();
-  double step = deltas->front();
-  if (step == 0) {
-    node.emitError() << "delta must not be 0";
-    return failure();
-  }
-  int64_t count = std::max<int64_t>(
-      0, static_cast<int64_t>(std::ceil((limits->front() - first) / step)));
-  Type elementType = start.getElementType();
-  auto type = RankedTensorType::get({count}, elementType);
-  SmallVector<Attribute> values;
-  if (auto intType = dyn_cast<IntegerType>(elementType)) {
-    // Integer ranges are exact: compute in integers.
-    int64_t intFirst = static_cast<int64_t>(first);
-    int64_t intStep = static_cast<int64_t>(step);
-    for (int64_t i = 0; i < count; ++i)
-      values.push_back(IntegerAttr::get(intType, intFirst + i * intStep));
-  } else {
-    // ONNX adds delta repeatedly in the element type.
-    APFloat value = start.getSplatValue<APFloat>();
-    APFloat increment = delta.getSplatValue<APFloat>();
-    for (int64_t i = 0; i < count; ++i) {
-      values.push_back(FloatAttr::get(elementType, value));
-      value.add(increment, APFloat::rmNearestTiesToEven);
-    }
-  }
-  return SmallVector<Value>{
-      node.constant(DenseElementsAttr::get(type, values))};
-}
-
-/// EyeLike: a constant of the input's shape with ones on diagonal `k`.
-Results convertEyeLike(OnnxNode &node) {
-  Value input = node.getInput(0);
-  int64_t k = node.getInt("k", 0);
-  Type dtype = node.hasAttr("dtype") ? node.getTypeAttr("dtype") : Type();
-  if (!input || node.hasFailed())
-    return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
-  if (shape.size() != 2) {
-    node.emitError() << "input must be 2-D, got rank " << shape.size();
-    return failure();
-  }
-  Type elementType = dtype ? dtype : elementTypeOf(input);
-  Value zero = node.splat(elementType, shape, 0);
-  DenseElementsAttr zeros = getConstantValue(zero);
-  if (!zeros)
-    return failure();
-  SmallVector<Attribute> values(zeros.getValues<Attribute>());
-  Attribute one = getConstantValue(node.scalar(elementType, 1))
-                      .getSplatValue<Attribute>();
-  for (int64_t row = 0; row < shape[0]; ++row)
-    if (row + k >= 0 && row + k < shape[1])
-      values[row * shape[1] + row + k] = one;
-  return SmallVector<Value>{node.constant(DenseElementsAttr::get(
-      RankedTensorType::get(shape, elementType), values))};
-}
-
-//===----------------------------------------------------------------------===//
 // Identity, casts
 //===----------------------------------------------------------------------===//
 
 Results convertIdentity(OnnxNode &node) {
   return SmallVector<Value>{node.getInput(0)};
-}
-
-Value buildCast(OnnxNode &node, Value input, Type elementType) {
-  if (!input || !elementType)
-    return nullptr;
-  if (DenseElementsAttr folded =
-          evaluateCast(getConstantValue(input), elementType))
-    return node.constant(folded);
-  return node.cast(input, elementType);
 }
 
 /// Cast: `to` is a string in opset 1, a data type code after.
@@ -301,7 +31,7 @@ Results convertCast(OnnxNode &node) {
     node.emitError() << "saturate = 0 is not supported";
     return failure();
   }
-  return SmallVector<Value>{buildCast(node, input, to)};
+  return SmallVector<Value>{node.cast(input, to)};
 }
 
 Results convertCastLike(OnnxNode &node) {
@@ -309,7 +39,7 @@ Results convertCastLike(OnnxNode &node) {
   Value target = node.getInput(1);
   if (!input || !target)
     return failure();
-  return SmallVector<Value>{buildCast(node, input, elementTypeOf(target))};
+  return SmallVector<Value>{node.cast(input, getElementType(target))};
 }
 
 //===----------------------------------------------------------------------===//
@@ -373,7 +103,7 @@ Results convertReshapeOpset1(OnnxNode &node) {
       node.emitError() << "attribute 'shape' is missing";
     return failure();
   }
-  auto shape = resolveReshape(node, shapeOf(input), *requested, false);
+  auto shape = resolveReshape(node, getShape(input), *requested, false);
   if (!shape)
     return failure();
   return SmallVector<Value>{node.reshape(input, *shape)};
@@ -386,7 +116,7 @@ Results buildReshape(OnnxNode &node, bool allowZero) {
       node.requireConstantInts(1, "shape");
   if (!input || !requested)
     return failure();
-  auto shape = resolveReshape(node, shapeOf(input), *requested, allowZero);
+  auto shape = resolveReshape(node, getShape(input), *requested, allowZero);
   if (!shape)
     return failure();
   return SmallVector<Value>{node.reshape(input, *shape)};
@@ -409,7 +139,7 @@ Results convertFlatten(OnnxNode &node) {
   int64_t axis = node.getInt("axis", 1);
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   int64_t rank = shape.size();
   // Unlike other axes, `axis = rank` is valid and -1 means `rank - 1`.
   int64_t dim = axis < 0 ? axis + rank : axis;
@@ -429,7 +159,7 @@ Results buildSqueeze(OnnxNode &node, Value input,
                      std::optional<SmallVector<int64_t>> axes) {
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   SmallVector<int64_t> dims;
   if (axes) {
     std::optional<SmallVector<int64_t>> normalized =
@@ -478,7 +208,7 @@ Results convertSqueezeOpset13(OnnxNode &node) {
 Results buildUnsqueeze(OnnxNode &node, Value input, ArrayRef<int64_t> axes) {
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   std::optional<SmallVector<int64_t>> normalized =
       node.normalizeAxes(axes, shape.size() + axes.size());
   if (!normalized)
@@ -513,7 +243,7 @@ Results convertTranspose(OnnxNode &node) {
   std::optional<SmallVector<int64_t>> perm = node.getInts("perm");
   if (!input)
     return failure();
-  int64_t rank = shapeOf(input).size();
+  int64_t rank = getShape(input).size();
   SmallVector<int64_t> permutation;
   if (perm) {
     permutation = *perm;
@@ -522,7 +252,7 @@ Results convertTranspose(OnnxNode &node) {
     for (int64_t i = rank - 1; i >= 0; --i)
       permutation.push_back(i);
   }
-  return SmallVector<Value>{buildTranspose(node, input, permutation)};
+  return SmallVector<Value>{node.transpose(input, permutation)};
 }
 
 /// DepthToSpace: `DCR` (default) or `CRD` order of the moved channels.
@@ -532,7 +262,7 @@ Results convertDepthToSpace(OnnxNode &node) {
   std::string mode = node.getString("mode", "DCR");
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   if (shape.size() != 4 || block <= 0 || shape[1] % (block * block) != 0) {
     node.emitError() << "expects a 4-D input whose channels divide by "
                         "blocksize^2 (blocksize = "
@@ -544,10 +274,10 @@ Results convertDepthToSpace(OnnxNode &node) {
   Value result;
   if (mode == "DCR") {
     result = node.reshape(input, {n, block, block, channels, h, w});
-    result = buildTranspose(node, result, {0, 3, 4, 1, 5, 2});
+    result = node.transpose(result, {0, 3, 4, 1, 5, 2});
   } else if (mode == "CRD") {
     result = node.reshape(input, {n, channels, block, block, h, w});
-    result = buildTranspose(node, result, {0, 1, 4, 2, 5, 3});
+    result = node.transpose(result, {0, 1, 4, 2, 5, 3});
   } else {
     node.emitError() << "unsupported mode = '" << mode
                      << "' (expects 'DCR' or 'CRD')";
@@ -562,7 +292,7 @@ Results convertSpaceToDepth(OnnxNode &node) {
   int64_t block = node.getInt("blocksize", 0);
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   if (shape.size() != 4 || block <= 0 || shape[2] % block != 0 ||
       shape[3] % block != 0) {
     node.emitError() << "expects a 4-D input whose spatial sizes divide by "
@@ -573,7 +303,7 @@ Results convertSpaceToDepth(OnnxNode &node) {
   int64_t n = shape[0], c = shape[1], h = shape[2], w = shape[3];
   Value result =
       node.reshape(input, {n, c, h / block, block, w / block, block});
-  result = buildTranspose(node, result, {0, 3, 5, 1, 2, 4});
+  result = node.transpose(result, {0, 3, 5, 1, 2, 4});
   return SmallVector<Value>{
       node.reshape(result, {n, c * block * block, h / block, w / block})};
 }
@@ -597,10 +327,10 @@ Results convertConcat(OnnxNode &node) {
     return failure();
   }
   std::optional<int64_t> normalized =
-      node.normalizeAxis(*axis, shapeOf(inputs.front()).size());
+      node.normalizeAxis(*axis, getShape(inputs.front()).size());
   if (!normalized)
     return failure();
-  return SmallVector<Value>{buildConcat(node, inputs, *normalized)};
+  return SmallVector<Value>{node.concat(inputs, *normalized)};
 }
 
 /// Splits `input` along `axis` into pieces of `sizes` (or `numOutputs`
@@ -610,7 +340,7 @@ Results buildSplit(OnnxNode &node, Value input, int64_t axis,
                    int64_t numOutputs, bool allowUneven) {
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   std::optional<int64_t> dim = node.normalizeAxis(axis, shape.size());
   if (!dim)
     return failure();
@@ -653,7 +383,7 @@ Results buildSplit(OnnxNode &node, Value input, int64_t axis,
   int64_t offset = 0;
   for (int64_t piece : pieces) {
     results.push_back(
-        buildSliceAxis(node, input, *dim, offset, offset + piece));
+        node.sliceAxis(input, *dim, offset, offset + piece));
     offset += piece;
   }
   return results;
@@ -716,7 +446,7 @@ Results buildSliceOnnx(OnnxNode &node, Value input, ArrayRef<int64_t> starts,
                        std::optional<SmallVector<int64_t>> stepsOpt) {
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   int64_t rank = shape.size();
   size_t count = starts.size();
   if (ends.size() != count || (axesOpt && axesOpt->size() != count) ||
@@ -777,7 +507,7 @@ Results buildSliceOnnx(OnnxNode &node, Value input, ArrayRef<int64_t> starts,
     kStrides[axis] = step;
   }
   return SmallVector<Value>{
-      buildSlice(node, input, kStarts, kLimits, kStrides)};
+      node.slice(input, kStarts, kLimits, kStrides)};
 }
 
 /// Slice 1: bounds are attributes.
@@ -817,7 +547,7 @@ Results convertTile(OnnxNode &node) {
       node.requireConstantInts(1, "repeats");
   if (!input || !repeats)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   if (repeats->size() != shape.size()) {
     node.emitError() << "repeats has " << repeats->size()
                      << " entries for an input of rank " << shape.size();
@@ -834,7 +564,7 @@ Results convertTile(OnnxNode &node) {
     result.push_back(repeat * dim);
   }
   Value value = node.reshape(input, interleaved);
-  value = buildExpand(node, value, expanded);
+  value = node.expand(value, expanded);
   return SmallVector<Value>{node.reshape(value, result)};
 }
 
@@ -851,11 +581,11 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
     return failure();
   }
   Value result = input;
-  Type elementType = elementTypeOf(input);
+  Type elementType = getElementType(input);
   for (auto [axisRef, begin, end] : llvm::zip_equal(axes, begins, ends)) {
     int64_t axis = axisRef;
     // Crop first: negative pads remove elements.
-    int64_t dim = shapeOf(result)[axis];
+    int64_t dim = getShape(result)[axis];
     int64_t cropBegin = begin < 0 ? -begin : 0;
     int64_t cropEnd = end < 0 ? -end : 0;
     if (cropBegin + cropEnd > dim) {
@@ -863,7 +593,7 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
                        << " holds";
       return failure();
     }
-    result = buildSliceAxis(node, result, axis, cropBegin, dim - cropEnd);
+    result = node.sliceAxis(result, axis, cropBegin, dim - cropEnd);
     dim -= cropBegin + cropEnd;
     int64_t padBegin = std::max<int64_t>(begin, 0);
     int64_t padEnd = std::max<int64_t>(end, 0);
@@ -881,21 +611,21 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
       return failure();
     }
     auto makePart = [&](int64_t count, bool atBegin) -> Value {
-      SmallVector<int64_t> partShape(shapeOf(result));
+      SmallVector<int64_t> partShape(getShape(result));
       partShape[axis] = count;
       if (mode == "constant")
         return node.splat(elementType, partShape, value);
       if (mode == "edge") {
-        Value edge = atBegin ? buildSliceAxis(node, result, axis, 0, 1)
-                             : buildSliceAxis(node, result, axis, dim - 1, dim);
-        return buildExpand(node, edge, partShape);
+        Value edge = atBegin ? node.sliceAxis(result, axis, 0, 1)
+                             : node.sliceAxis(result, axis, dim - 1, dim);
+        return node.expand(edge, partShape);
       }
       if (mode == "reflect")
-        return atBegin ? buildSliceAxis(node, result, axis, count, 0, -1)
-                       : buildSliceAxis(node, result, axis, dim - 2,
+        return atBegin ? node.sliceAxis(result, axis, count, 0, -1)
+                       : node.sliceAxis(result, axis, dim - 2,
                                         dim - 2 - count, -1);
-      return atBegin ? buildSliceAxis(node, result, axis, dim - count, dim)
-                     : buildSliceAxis(node, result, axis, 0, count);
+      return atBegin ? node.sliceAxis(result, axis, dim - count, dim)
+                     : node.sliceAxis(result, axis, 0, count);
     };
     SmallVector<Value> parts;
     if (padBegin)
@@ -903,7 +633,7 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
     parts.push_back(result);
     if (padEnd)
       parts.push_back(makePart(padEnd, false));
-    result = buildConcat(node, parts, axis);
+    result = node.concat(parts, axis);
   }
   return SmallVector<Value>{result};
 }
@@ -914,7 +644,7 @@ Results buildPadFromList(OnnxNode &node, Value input, ArrayRef<int64_t> pads,
                          StringRef mode, double value) {
   if (!input)
     return failure();
-  int64_t rank = shapeOf(input).size();
+  int64_t rank = getShape(input).size();
   SmallVector<int64_t> axes;
   if (axesOpt) {
     std::optional<SmallVector<int64_t>> normalized =
@@ -980,14 +710,14 @@ Results convertExpand(OnnxNode &node) {
   if (!input || !requested)
     return failure();
   FailureOr<SmallVector<int64_t>> shape =
-      broadcastShapes(std::nullopt, {shapeOf(input), *requested});
+      broadcastShapes(std::nullopt, {getShape(input), *requested});
   if (failed(shape)) {
     node.emitError() << "shape [" << *requested
                      << "] does not broadcast with the input's ["
-                     << shapeOf(input) << "]";
+                     << getShape(input) << "]";
     return failure();
   }
-  return SmallVector<Value>{buildExpand(node, input, *shape)};
+  return SmallVector<Value>{node.expand(input, *shape)};
 }
 
 //===----------------------------------------------------------------------===//
@@ -1000,7 +730,7 @@ Results convertGather(OnnxNode &node) {
   int64_t axis = node.getInt("axis", 0);
   if (!data || !indices)
     return failure();
-  std::optional<int64_t> dim = node.normalizeAxis(axis, shapeOf(data).size());
+  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
   if (!dim)
     return failure();
   if (DenseElementsAttr folded = evaluateGather(
@@ -1015,7 +745,7 @@ Results convertGatherElements(OnnxNode &node) {
   int64_t axis = node.getInt("axis", 0);
   if (!data || !indices)
     return failure();
-  std::optional<int64_t> dim = node.normalizeAxis(axis, shapeOf(data).size());
+  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
   if (!dim)
     return failure();
   return SmallVector<Value>{
@@ -1033,7 +763,7 @@ Results convertTrilu(OnnxNode &node) {
   bool upper = node.getInt("upper", 1);
   if (!input)
     return failure();
-  ArrayRef<int64_t> shape = shapeOf(input);
+  ArrayRef<int64_t> shape = getShape(input);
   if (shape.size() < 2) {
     node.emitError() << "input must have rank >= 2";
     return failure();
@@ -1044,11 +774,11 @@ Results convertTrilu(OnnxNode &node) {
   Type i64 = b.getI64Type();
   Value k = node.scalar(i64, 0);
   if (Value kInput = node.getOptionalInput(1)) {
-    if (getNumElements(shapeOf(kInput)) != 1) {
+    if (getNumElements(getShape(kInput)) != 1) {
       node.emitError() << "input 1 ('k') must be a scalar";
       return failure();
     }
-    k = buildCast(node, node.reshape(kInput, {}), i64);
+    k = node.cast(node.reshape(kInput, {}), i64);
   }
   SmallVector<int64_t> offsets;
   for (int64_t i = 0; i < rows; ++i)
@@ -1062,7 +792,7 @@ Results convertTrilu(OnnxNode &node) {
   else
     mask = buildBinary<LessEqualOp, EvalOp::LessEqual>(node,
                                                                 diagonal, k);
-  Value zero = node.scalar(elementTypeOf(input), 0);
+  Value zero = node.scalar(getElementType(input), 0);
   return SmallVector<Value>{node.create<SelectOp>(mask, input, zero)};
 }
 
@@ -1076,18 +806,18 @@ Results convertOneHot(OnnxNode &node) {
   int64_t axis = node.getInt("axis", -1);
   if (!indices || !depths || !values)
     return failure();
-  if (depths->size() != 1 || shapeOf(values) != ArrayRef<int64_t>{2}) {
+  if (depths->size() != 1 || getShape(values) != ArrayRef<int64_t>{2}) {
     node.emitError() << "depth must be a scalar and values a pair";
     return failure();
   }
   int64_t depth = static_cast<int64_t>(depths->front());
-  ArrayRef<int64_t> shape = shapeOf(indices);
+  ArrayRef<int64_t> shape = getShape(indices);
   std::optional<int64_t> dim = node.normalizeAxis(axis, shape.size() + 1);
   if (!dim)
     return failure();
   Builder b(node.getContext());
   Type i64 = b.getI64Type();
-  Value index = buildCast(node, indices, i64);
+  Value index = node.cast(indices, i64);
   Value negative = node.create<LessOp>(index, node.scalar(i64, 0));
   Value wrapped = node.create<AddOp>(index, node.scalar(i64, depth));
   index = node.create<SelectOp>(negative, wrapped, index);
@@ -1099,8 +829,8 @@ Results convertOneHot(OnnxNode &node) {
     iota.push_back(i);
   Value iotaValue = node.reshape(node.i64Vector(iota), iotaShape);
   Value hot = node.create<EqualOp>(index, iotaValue);
-  Value off = node.reshape(buildSliceAxis(node, values, 0, 0, 1), {});
-  Value on = node.reshape(buildSliceAxis(node, values, 0, 1, 2), {});
+  Value off = node.reshape(node.sliceAxis(values, 0, 0, 1), {});
+  Value on = node.reshape(node.sliceAxis(values, 0, 1, 2), {});
   return SmallVector<Value>{node.create<SelectOp>(hot, on, off)};
 }
 
@@ -1117,11 +847,8 @@ void mlir::kiln::populateTensorHandlers(OnnxHandlerRegistry &registry) {
   add("Cast", 1, convertCast);
   add("CastLike", 15, convertCastLike);
   add("Concat", 1, convertConcat);
-  add("Constant", 1, convertConstant);
-  add("ConstantOfShape", 9, convertConstantOfShape);
   add("DepthToSpace", 1, convertDepthToSpace);
   add("Expand", 8, convertExpand);
-  add("EyeLike", 9, convertEyeLike);
   add("Flatten", 1, convertFlatten);
   add("Gather", 1, convertGather);
   add("GatherElements", 11, convertGatherElements);
@@ -1129,13 +856,9 @@ void mlir::kiln::populateTensorHandlers(OnnxHandlerRegistry &registry) {
   add("OneHot", 9, convertOneHot);
   add("Pad", 2, convertPadOpset2);
   add("Pad", 11, convertPadOpset11);
-  add("Range", 11, convertRange);
   add("Reshape", 1, convertReshapeOpset1);
   add("Reshape", 5, convertReshapeOpset5);
   add("Reshape", 14, convertReshapeOpset14);
-  add("Shape", 1, convertShapeOpset1);
-  add("Shape", 15, convertShapeOpset15);
-  add("Size", 1, convertSize);
   add("Slice", 1, convertSliceOpset1);
   add("Slice", 10, convertSliceOpset10);
   add("SpaceToDepth", 1, convertSpaceToDepth);

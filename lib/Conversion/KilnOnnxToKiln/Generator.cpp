@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// ONNX operators that make tensors from attributes and shapes: Constant,
+// ConstantOfShape, EyeLike, Range, and Shape and Size, which are constants
+// because every shape is static.
+
+#include "OnnxNode.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+namespace {
+
+using Results = FailureOr<SmallVector<Value>>;
+
+//===----------------------------------------------------------------------===//
+// Constants and shapes
+//===----------------------------------------------------------------------===//
+
+/// Constant: exactly one of the value attributes.
+Results convertConstant(OnnxNode &node) {
+  Builder b(node.getContext());
+  if (node.hasAttr("sparse_value") || node.hasAttr("value_string") ||
+      node.hasAttr("value_strings")) {
+    node.emitError() << "sparse and string constants are not supported";
+    return failure();
+  }
+  if (ElementsAttr value = node.getTensor("value"))
+    return SmallVector<Value>{node.constant(value)};
+  if (std::optional<float> value = node.getOptionalFloat("value_float"))
+    return SmallVector<Value>{node.constant(DenseElementsAttr::get(
+        RankedTensorType::get({}, b.getF32Type()), *value))};
+  if (std::optional<int64_t> value = node.getOptionalInt("value_int"))
+    return SmallVector<Value>{node.constant(DenseElementsAttr::get(
+        RankedTensorType::get({}, b.getI64Type()), *value))};
+  if (std::optional<SmallVector<float>> values =
+          node.getFloats("value_floats"))
+    return SmallVector<Value>{node.constant(DenseElementsAttr::get(
+        RankedTensorType::get({static_cast<int64_t>(values->size())},
+                              b.getF32Type()),
+        ArrayRef<float>(*values)))};
+  if (std::optional<SmallVector<int64_t>> values = node.getInts("value_ints"))
+    return SmallVector<Value>{node.i64Vector(*values)};
+  if (!node.hasFailed())
+    node.emitError() << "has no value attribute";
+  return failure();
+}
+
+/// Shape 1 and 13: the whole shape.
+Results convertShapeOpset1(OnnxNode &node) {
+  Value input = node.getInput(0);
+  if (!input)
+    return failure();
+  return SmallVector<Value>{node.i64Vector(getShape(input))};
+}
+
+/// Shape from 15: `start`/`end` select a range of dimensions, clamped.
+Results convertShapeOpset15(OnnxNode &node) {
+  Value input = node.getInput(0);
+  int64_t start = node.getInt("start", 0);
+  std::optional<int64_t> endAttr = node.getOptionalInt("end");
+  if (!input)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(input);
+  int64_t rank = shape.size();
+  int64_t end = endAttr.value_or(rank);
+  auto clampDim = [&](int64_t dim) {
+    if (dim < 0)
+      dim += rank;
+    return std::clamp<int64_t>(dim, 0, rank);
+  };
+  start = clampDim(start);
+  end = std::max(start, clampDim(end));
+  return SmallVector<Value>{node.i64Vector(shape.slice(start, end - start))};
+}
+
+Results convertSize(OnnxNode &node) {
+  Value input = node.getInput(0);
+  if (!input)
+    return failure();
+  Builder b(node.getContext());
+  return SmallVector<Value>{node.constant(
+      DenseElementsAttr::get(RankedTensorType::get({}, b.getI64Type()),
+                             getNumElements(getShape(input))))};
+}
+
+Results convertConstantOfShape(OnnxNode &node) {
+  std::optional<SmallVector<int64_t>> shape =
+      node.requireConstantInts(0, "input");
+  ElementsAttr value = node.getTensor("value");
+  if (!shape)
+    return failure();
+  for (int64_t dim : *shape) {
+    if (dim < 0) {
+      node.emitError() << "shape has a negative dimension " << dim;
+      return failure();
+    }
+  }
+  Builder b(node.getContext());
+  Attribute element = b.getF32FloatAttr(0.0f);
+  if (value) {
+    auto dense = dyn_cast<DenseElementsAttr>(value);
+    if (!dense || dense.getNumElements() != 1) {
+      node.emitError() << "attribute 'value' must be a one-element tensor";
+      return failure();
+    }
+    element = dense.getValues<Attribute>()[0];
+  }
+  auto type = RankedTensorType::get(
+      *shape, cast<TypedAttr>(element).getType());
+  return SmallVector<Value>{
+      node.constant(DenseElementsAttr::get(type, element))};
+}
+
+/// Range: all three inputs must be constants; the result is one.
+Results convertRange(OnnxNode &node) {
+  DenseElementsAttr start = node.requireConstantInput(0, "start");
+  DenseElementsAttr limit = node.requireConstantInput(1, "limit");
+  DenseElementsAttr delta = node.requireConstantInput(2, "delta");
+  if (!start || !limit || !delta)
+    return failure();
+  std::optional<SmallVector<double>> starts =
+      node.requireConstantFloats(0, "start");
+  std::optional<SmallVector<double>> limits =
+      node.requireConstantFloats(1, "limit");
+  std::optional<SmallVector<double>> deltas =
+      node.requireConstantFloats(2, "delta");
+  if (!starts || !limits || !deltas)
+    return failure();
+  if (starts->size() != 1 || limits->size() != 1 || deltas->size() != 1) {
+    node.emitError() << "start, limit and delta must be scalars";
+    return failure();
+  }
+  double first = starts->front();
+  double step = deltas->front();
+  if (step == 0) {
+    node.emitError() << "delta must not be 0";
+    return failure();
+  }
+  int64_t count = std::max<int64_t>(
+      0, static_cast<int64_t>(std::ceil((limits->front() - first) / step)));
+  Type elementType = start.getElementType();
+  auto type = RankedTensorType::get({count}, elementType);
+  SmallVector<Attribute> values;
+  if (auto intType = dyn_cast<IntegerType>(elementType)) {
+    // Integer ranges are exact: compute in integers.
+    int64_t intFirst = static_cast<int64_t>(first);
+    int64_t intStep = static_cast<int64_t>(step);
+    for (int64_t i = 0; i < count; ++i)
+      values.push_back(IntegerAttr::get(intType, intFirst + i * intStep));
+  } else {
+    // ONNX adds delta repeatedly in the element type.
+    APFloat value = start.getSplatValue<APFloat>();
+    APFloat increment = delta.getSplatValue<APFloat>();
+    for (int64_t i = 0; i < count; ++i) {
+      values.push_back(FloatAttr::get(elementType, value));
+      value.add(increment, APFloat::rmNearestTiesToEven);
+    }
+  }
+  return SmallVector<Value>{
+      node.constant(DenseElementsAttr::get(type, values))};
+}
+
+/// EyeLike: a constant of the input's shape with ones on diagonal `k`.
+Results convertEyeLike(OnnxNode &node) {
+  Value input = node.getInput(0);
+  int64_t k = node.getInt("k", 0);
+  Type dtype = node.hasAttr("dtype") ? node.getTypeAttr("dtype") : Type();
+  if (!input || node.hasFailed())
+    return failure();
+  ArrayRef<int64_t> shape = getShape(input);
+  if (shape.size() != 2) {
+    node.emitError() << "input must be 2-D, got rank " << shape.size();
+    return failure();
+  }
+  Type elementType = dtype ? dtype : getElementType(input);
+  Value zero = node.splat(elementType, shape, 0);
+  DenseElementsAttr zeros = getConstantValue(zero);
+  if (!zeros)
+    return failure();
+  SmallVector<Attribute> values(zeros.getValues<Attribute>());
+  Attribute one = getConstantValue(node.scalar(elementType, 1))
+                      .getSplatValue<Attribute>();
+  for (int64_t row = 0; row < shape[0]; ++row)
+    if (row + k >= 0 && row + k < shape[1])
+      values[row * shape[1] + row + k] = one;
+  return SmallVector<Value>{node.constant(DenseElementsAttr::get(
+      RankedTensorType::get(shape, elementType), values))};
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+void mlir::kiln::populateGeneratorHandlers(OnnxHandlerRegistry &registry) {
+  auto add = [&](StringRef opType, int64_t version, auto fn) {
+    registry.add("", opType, version, handler(fn));
+  };
+  add("Constant", 1, convertConstant);
+  add("ConstantOfShape", 9, convertConstantOfShape);
+  add("EyeLike", 9, convertEyeLike);
+  add("Range", 11, convertRange);
+  add("Shape", 1, convertShapeOpset1);
+  add("Shape", 15, convertShapeOpset15);
+  add("Size", 1, convertSize);
+}
