@@ -11,6 +11,7 @@
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -73,8 +74,8 @@ static Value extractFirst(OpBuilder &b, Location loc, Value value,
       getAsIndexOpFoldResult(b.getContext(), type.getShape());
   sizes[0] = b.getIndexAttr(1);
   SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
-  auto resultType =
-      RankedTensorType::get(type.getShape().drop_front(), type.getElementType());
+  auto resultType = RankedTensorType::get(type.getShape().drop_front(),
+                                          type.getElementType());
   return tensor::ExtractSliceOp::create(b, loc, resultType, value, offsets,
                                         sizes, strides);
 }
@@ -129,8 +130,8 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     // The verifier allows only these names and directions.
     SmallVector<Activation> activations;
@@ -157,11 +158,13 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
     bool inputForget = op.getInputForget();
 
     Value y = createEmptyTensor(rewriter, loc, resultTypes[0].getShape(), type);
-    Value yH = createEmptyTensor(rewriter, loc, resultTypes[1].getShape(), type);
-    Value yC = createEmptyTensor(rewriter, loc, resultTypes[2].getShape(), type);
-    Value xFlat = reshapeTensor(
-        rewriter, loc, adaptor.getX(),
-        RankedTensorType::get({steps * batch, inputSize}, type));
+    Value yH =
+        createEmptyTensor(rewriter, loc, resultTypes[1].getShape(), type);
+    Value yC =
+        createEmptyTensor(rewriter, loc, resultTypes[2].getShape(), type);
+    Value xFlat =
+        reshapeTensor(rewriter, loc, adaptor.getX(),
+                      RankedTensorType::get({steps * batch, inputSize}, type));
     auto indexConstant = [&](int64_t value) -> Value {
       return arith::ConstantIndexOp::create(rewriter, loc, value);
     };
@@ -191,22 +194,34 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                                              {steps * batch, 4 * hidden}, type),
                            ArrayRef<int64_t>{0})
                            .getResult()[0];
-      auto projection = linalg::MatmulOp::create(
-          rewriter, loc, TypeRange{biasRows.getType()}, ValueRange{xFlat, w},
-          ValueRange{biasRows});
+      auto projection =
+          linalg::MatmulOp::create(rewriter, loc, TypeRange{biasRows.getType()},
+                                   ValueRange{xFlat, w}, ValueRange{biasRows});
       setTransposedRhsMaps(rewriter, projection);
       Value xw = reshapeTensor(
           rewriter, loc, projection.getResult(0),
           RankedTensorType::get({steps, batch, 4 * hidden}, type));
 
       // 2. The time loop.
-      Value h0 = extractFirst(rewriter, loc, adaptor.getInitialH(), dIndex);
-      Value c0 = extractFirst(rewriter, loc, adaptor.getInitialC(), dIndex);
+      // The loop updates h and c in place; each needs a buffer of its own,
+      // even when both start from the same (CSE'd) constant, or
+      // bufferization cannot keep the loop-carried values in place.
+      // `alloc_tensor` is never merged by CSE, unlike `tensor.empty`.
+      auto ownCopy = [&](Value init) {
+        auto type = cast<RankedTensorType>(init.getType());
+        Value buffer = bufferization::AllocTensorOp::create(
+            rewriter, loc, type, ValueRange());
+        return linalg::CopyOp::create(rewriter, loc, init, buffer)
+            .getResult(0);
+      };
+      Value h0 =
+          ownCopy(extractFirst(rewriter, loc, adaptor.getInitialH(), dIndex));
+      Value c0 =
+          ownCopy(extractFirst(rewriter, loc, adaptor.getInitialC(), dIndex));
       auto loop = scf::ForOp::create(
           rewriter, loc, indexConstant(0), indexConstant(steps),
           indexConstant(1), ValueRange{h0, c0, y},
-          [&](OpBuilder &nested, Location nestedLoc, Value t,
-              ValueRange args) {
+          [&](OpBuilder &nested, Location nestedLoc, Value t, ValueRange args) {
             Value step = t;
             if (reverse)
               step = arith::SubIOp::create(
@@ -221,11 +236,21 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
             auto [c, h] = buildCell(nested, nestedLoc, gates.getResult(0),
                                     args[1], args[0], peepholes, type, hidden,
                                     fns, clip, inputForget);
-            Value newY = insertAt(
-                nested, nestedLoc, h, args[2],
-                {step, nested.getIndexAttr(d), nested.getIndexAttr(0),
-                 nested.getIndexAttr(0)});
-            scf::YieldOp::create(nested, nestedLoc, ValueRange{h, c, newY});
+            Value newY =
+                insertAt(nested, nestedLoc, h, args[2],
+                         {step, nested.getIndexAttr(d), nested.getIndexAttr(0),
+                          nested.getIndexAttr(0)});
+            // Later canonicalization may give the cell fresh destinations;
+            // pinning the new state into the loop-carried buffers keeps the
+            // loop in place after bufferization.
+            auto inPlace = [&](Value value, Value dest) {
+              return bufferization::MaterializeInDestinationOp::create(
+                         nested, nestedLoc, value, dest)
+                  .getResult();
+            };
+            scf::YieldOp::create(
+                nested, nestedLoc,
+                ValueRange{inPlace(h, args[0]), inPlace(c, args[1]), newY});
           });
 
       // 3. The final state.
@@ -289,8 +314,7 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                                                utils::IteratorType::parallel);
     auto generic = linalg::GenericOp::create(
         b, loc, TypeRange{c.getType(), h.getType()}, inputs, ValueRange{c, h},
-        maps, iterators,
-        [&](OpBuilder &nb, Location nl, ValueRange args) {
+        maps, iterators, [&](OpBuilder &nb, Location nl, ValueRange args) {
           Value gi = args[0], go = args[1], gf = args[2], gc = args[3];
           size_t numInputs = inputs.size();
           Value cPrev = args[numInputs];

@@ -19,8 +19,12 @@
 //       CHECK:   %[[BIAS_ROWS:.+]] = linalg.broadcast ins(%[[BIAS]] : tensor<12xf32>) outs(%{{.+}} : tensor<6x12xf32>) dimensions = [0]
 //       CHECK:   %[[PROJECTION:.+]] = linalg.matmul indexing_maps = [#{{.+}}, #[[$TRANSPOSED_B]], #{{.+}}] ins(%[[X_ROWS]], %[[W_D]] : tensor<6x4xf32>, tensor<12x4xf32>) outs(%[[BIAS_ROWS]] : tensor<6x12xf32>)
 //       CHECK:   %[[XW:.+]] = tensor.expand_shape %[[PROJECTION]] {{\[}}[0, 1], [2]] output_shape [3, 2, 12]
-//       CHECK:   %[[H:.+]] = tensor.extract_slice %[[H0]][0, 0, 0] [1, 2, 3] [1, 1, 1] : tensor<1x2x3xf32> to tensor<2x3xf32>
-//       CHECK:   %[[C:.+]] = tensor.extract_slice %[[C0]][0, 0, 0] [1, 2, 3] [1, 1, 1] : tensor<1x2x3xf32> to tensor<2x3xf32>
+//       CHECK:   %[[H_SLICE:.+]] = tensor.extract_slice %[[H0]][0, 0, 0] [1, 2, 3] [1, 1, 1] : tensor<1x2x3xf32> to tensor<2x3xf32>
+//       CHECK:   %[[H_BUFFER:.+]] = bufferization.alloc_tensor() : tensor<2x3xf32>
+//       CHECK:   %[[H:.+]] = linalg.copy ins(%[[H_SLICE]] : tensor<2x3xf32>) outs(%[[H_BUFFER]] : tensor<2x3xf32>)
+//       CHECK:   %[[C_SLICE:.+]] = tensor.extract_slice %[[C0]][0, 0, 0] [1, 2, 3] [1, 1, 1] : tensor<1x2x3xf32> to tensor<2x3xf32>
+//       CHECK:   %[[C_BUFFER:.+]] = bufferization.alloc_tensor() : tensor<2x3xf32>
+//       CHECK:   %[[C:.+]] = linalg.copy ins(%[[C_SLICE]] : tensor<2x3xf32>) outs(%[[C_BUFFER]] : tensor<2x3xf32>)
 //       CHECK:   %[[LOOP:.+]]:3 = scf.for %[[T:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[H_ITER:.+]] = %[[H]], %[[C_ITER:.+]] = %[[C]], %[[Y_ITER:.+]] = %[[Y_INIT]])
 //       CHECK:     %[[XW_T:.+]] = tensor.extract_slice %[[XW]][%[[T]], 0, 0] [1, 2, 12] [1, 1, 1] : tensor<3x2x12xf32> to tensor<2x12xf32>
 //       CHECK:     %[[GATES:.+]] = linalg.matmul indexing_maps = [#{{.+}}, #[[$TRANSPOSED_B]], #{{.+}}] ins(%[[H_ITER]], %[[R_D]] : tensor<2x3xf32>, tensor<12x3xf32>) outs(%[[XW_T]] : tensor<2x12xf32>)
@@ -39,7 +43,9 @@
 //       CHECK:       math.tanh
 //       CHECK:       linalg.yield
 //       CHECK:     %[[NEW_Y:.+]] = tensor.insert_slice %[[CELL]]#1 into %[[Y_ITER]][%[[T]], 0, 0, 0] [1, 1, 2, 3] [1, 1, 1, 1]
-//       CHECK:     scf.yield %[[CELL]]#1, %[[CELL]]#0, %[[NEW_Y]]
+//       CHECK:     %[[H_NEXT:.+]] = bufferization.materialize_in_destination %[[CELL]]#1 in %[[H_ITER]]
+//       CHECK:     %[[C_NEXT:.+]] = bufferization.materialize_in_destination %[[CELL]]#0 in %[[C_ITER]]
+//       CHECK:     scf.yield %[[H_NEXT]], %[[C_NEXT]], %[[NEW_Y]]
 //       CHECK:   %[[Y_H:.+]] = tensor.insert_slice %[[LOOP]]#0 into %[[Y_H_INIT]][0, 0, 0] [1, 2, 3] [1, 1, 1]
 //       CHECK:   %[[Y_C:.+]] = tensor.insert_slice %[[LOOP]]#1 into %[[Y_C_INIT]][0, 0, 0] [1, 2, 3] [1, 1, 1]
 //       CHECK:   return %[[LOOP]]#2, %[[Y_H]], %[[Y_C]]
