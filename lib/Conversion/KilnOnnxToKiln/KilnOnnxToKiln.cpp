@@ -408,6 +408,8 @@ void mlir::kiln::populateKilnOnnxToKilnHandlers(
   populateLossHandlers(registry);
   populateMathHandlers(registry);
   populateNNHandlers(registry);
+  populateQuantizationHandlers(registry);
+  populateRecurrentHandlers(registry);
   populateReductionHandlers(registry);
   populateTensorHandlers(registry);
 }

@@ -25,7 +25,7 @@
 //   IsNaN           !(x == x)
 //   IsInf           x == +inf || x == -inf (each side as asked)
 //   Mod             r = x - y * trunc(x / y); fmod = 0 moves r to y's sign
-//   BitShift        x * 2^y or x / 2^y
+//   BitShift        x * 2^y or x / 2^y, 2^y gathered from a constant table
 //   Mean            sum / n
 //   CumSum          x @ M along the axis, M a constant triangle of ones
 
@@ -432,6 +432,9 @@ Results convertMod(OnnxNode &node) {
       node.create<SelectOp>(adjust, add(node, remainder, y), remainder)};
 }
 
+/// BitShift: `x * 2^y` or `x / 2^y`, the powers of two gathered from a
+/// constant table by the shift (clamped to the table, whose entries past the
+/// bit width are 0: everything is shifted out).
 Results convertBitShift(OnnxNode &node) {
   Value x = node.getInput(0);
   Value y = node.getInput(1);
@@ -443,10 +446,33 @@ Results convertBitShift(OnnxNode &node) {
                      << "' (expects 'LEFT' or 'RIGHT')";
     return failure();
   }
-  Value factor = node.create<PowOp>(scalarLike(node, y, 2), y);
+  auto type = dyn_cast<IntegerType>(getElementType(x));
+  if (!type || !type.isUnsigned()) {
+    node.emitError() << "expects unsigned integers, got "
+                     << OnnxNode::getType(x);
+    return failure();
+  }
+  unsigned width = type.getWidth();
+  SmallVector<APInt> powers;
+  for (unsigned k = 0; k <= width; ++k)
+    powers.push_back(k < width ? APInt::getOneBitSet(width, k)
+                               : APInt::getZero(width));
+  Value table = node.constant(DenseElementsAttr::get(
+      RankedTensorType::get({static_cast<int64_t>(powers.size())}, type),
+      powers));
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  Value shift = node.cast(
+      node.create<MinOp>(y, scalarLike(node, y, width)), i64);
+  Value factor = node.create<GatherOp>(table, shift, /*axis=*/0);
   if (direction == "LEFT")
     return SmallVector<Value>{mul(node, x, factor)};
-  return SmallVector<Value>{div(node, x, factor)};
+  // Shifting right by the width or more gives 0; avoid dividing by 0.
+  Value zero = scalarLike(node, x, 0);
+  Value outOfRange = node.create<EqualOp>(factor, zero);
+  Value divisor =
+      node.create<SelectOp>(outOfRange, scalarLike(node, x, 1), factor);
+  return SmallVector<Value>{
+      node.create<SelectOp>(outOfRange, zero, div(node, x, divisor))};
 }
 
 //===----------------------------------------------------------------------===//

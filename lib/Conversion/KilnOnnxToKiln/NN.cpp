@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // ONNX neural-network operators: convolution, pooling, normalizations,
-// softmax-like ops, dropout and LSTM.
+// softmax-like ops and dropout.
 //
 // Decompositions:
 //   GlobalAveragePool / GlobalMaxPool  reduce_mean / reduce_max over the
@@ -18,9 +18,13 @@
 //   BatchNormalization training_mode   batch statistics by reductions
 //   Softmax, LogSoftmax, Hardmax < 13  flattened to 2-D at `axis`
 //   Hardmax                            top_k(k = 1) index == iota
+//   ConvTranspose                      conv of the input spread by the
+//                                      strides with the flipped weights
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
+
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -148,6 +152,150 @@ Results convertConv(OnnxNode &node) {
   return SmallVector<Value>{node.create<ConvOp>(
       input, weight, OptionalOperand{bias}, window->strides,
       window->dilations, window->pads, group)};
+}
+
+/// `x` with `stride - 1` zeros inserted between neighbours along `axis`.
+Value insertZeros(OnnxNode &node, Value x, int64_t axis, int64_t stride) {
+  if (!x || stride == 1)
+    return x;
+  SmallVector<int64_t> shape(getShape(x));
+  int64_t size = shape[axis];
+  SmallVector<int64_t> split(shape);
+  split.insert(split.begin() + axis + 1, 1);
+  SmallVector<int64_t> zerosShape(split);
+  zerosShape[axis + 1] = stride - 1;
+  Value interleaved = node.concat(
+      {node.reshape(x, split),
+       node.splat(getElementType(x), zerosShape, 0.0)},
+      axis + 1);
+  SmallVector<int64_t> merged(shape);
+  merged[axis] = size * stride;
+  return node.sliceAxis(node.reshape(interleaved, merged), axis, 0,
+                        (size - 1) * stride + 1);
+}
+
+/// ConvTranspose (1 and 11) as a convolution: the input gets `stride - 1`
+/// zeros between neighbours and `dilation * (kernel - 1) - pad` of padding
+/// (negative padding crops), the weights are flipped and their channel
+/// dimensions swapped per group; the convolution has stride 1.
+Results convertConvTranspose(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value w = node.getInput(1);
+  Value bias = node.getOptionalInput(2);
+  std::optional<SmallVector<int64_t>> kernelShape =
+      node.getInts("kernel_shape");
+  int64_t group = node.getInt("group", 1);
+  std::optional<SmallVector<int64_t>> outputShape =
+      node.getInts("output_shape");
+  std::optional<SmallVector<int64_t>> outputPadding =
+      node.getInts("output_padding");
+  if (!x || !w || !checkSpatialInput(node, x))
+    return failure();
+  ArrayRef<int64_t> shape = getShape(x);
+  ArrayRef<int64_t> weightShape = getShape(w);
+  int64_t k = shape.size() - 2;
+  if (weightShape.size() != shape.size() || group < 1 ||
+      weightShape[0] != shape[1] || shape[1] % group != 0) {
+    node.emitError() << "expects weights C x M/group x K... for the input's "
+                        "C = "
+                     << shape[1] << " channels, got " << OnnxNode::getType(w);
+    return failure();
+  }
+  ArrayRef<int64_t> kernel = weightShape.drop_front(2);
+  if (kernelShape && ArrayRef<int64_t>(*kernelShape) != kernel) {
+    node.emitError() << "kernel_shape [" << *kernelShape
+                     << "] does not match the weight's [" << kernel << "]";
+    return failure();
+  }
+  SmallVector<int64_t> ones(k, 1);
+  SmallVector<int64_t> strides = node.getInts("strides", ones);
+  SmallVector<int64_t> dilations = node.getInts("dilations", ones);
+  SmallVector<int64_t> extra =
+      outputPadding ? *outputPadding : SmallVector<int64_t>(k, 0);
+  SmallVector<int64_t> pads =
+      node.getInts("pads", SmallVector<int64_t>(2 * k, 0));
+  std::string autoPad = node.getString("auto_pad", "NOTSET");
+  if (node.hasFailed())
+    return failure();
+  if (static_cast<int64_t>(strides.size()) != k ||
+      static_cast<int64_t>(dilations.size()) != k ||
+      static_cast<int64_t>(extra.size()) != k ||
+      static_cast<int64_t>(pads.size()) != 2 * k ||
+      (outputShape && static_cast<int64_t>(outputShape->size()) != k)) {
+    node.emitError() << "strides, dilations, output_padding and output_shape "
+                        "need "
+                     << k << " entries and pads " << 2 * k;
+    return failure();
+  }
+  if (autoPad != "NOTSET" && autoPad != "SAME_UPPER" &&
+      autoPad != "SAME_LOWER" && autoPad != "VALID") {
+    node.emitError() << "unsupported auto_pad = '" << autoPad << "'";
+    return failure();
+  }
+  // An output shape (given, or `in * stride` for SAME) decides the pads.
+  if (!outputShape && (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")) {
+    outputShape.emplace();
+    for (int64_t i = 0; i < k; ++i)
+      outputShape->push_back(shape[2 + i] * strides[i]);
+  }
+  if (autoPad == "VALID")
+    pads.assign(2 * k, 0);
+  if (outputShape) {
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t total = strides[i] * (shape[2 + i] - 1) + extra[i] +
+                      (kernel[i] - 1) * dilations[i] + 1 - (*outputShape)[i];
+      // Floor division, as ONNX's reference: a negative total (an output
+      // larger than the full transposed convolution) pads at the end.
+      int64_t half = llvm::divideFloorSigned(total, 2);
+      pads[i] = autoPad == "SAME_UPPER" ? half : total - half;
+      pads[k + i] = autoPad == "SAME_UPPER" ? total - half : half;
+    }
+  }
+  // 1. The input, spread by the strides and padded.
+  Value spread = x;
+  SmallVector<int64_t> convPads(2 * k, 0);
+  for (int64_t i = 0; i < k; ++i) {
+    int64_t axis = 2 + i;
+    spread = insertZeros(node, spread, axis, strides[i]);
+    int64_t reach = dilations[i] * (kernel[i] - 1);
+    int64_t before = reach - pads[i];
+    int64_t after = reach - pads[k + i] + extra[i];
+    if (!spread)
+      return failure();
+    int64_t size = getShape(spread)[axis];
+    int64_t cropBefore = std::max<int64_t>(-before, 0);
+    int64_t cropAfter = std::max<int64_t>(-after, 0);
+    if (cropBefore + cropAfter >= size) {
+      node.emitError() << "pads leave no output along spatial dimension "
+                       << i;
+      return failure();
+    }
+    spread = node.sliceAxis(spread, axis, cropBefore, size - cropAfter);
+    convPads[i] = std::max<int64_t>(before, 0);
+    convPads[k + i] = std::max<int64_t>(after, 0);
+  }
+  // 2. The weights: C x M/g x K -> M x C/g x K per group, flipped.
+  int64_t channels = shape[1];
+  int64_t outPerGroup = weightShape[1];
+  SmallVector<int64_t> grouped = {group, channels / group, outPerGroup};
+  llvm::append_range(grouped, kernel);
+  SmallVector<int64_t> permutation = {0, 2, 1};
+  llvm::append_range(permutation, getRange(3, 3 + k));
+  Value weight = node.transpose(node.reshape(w, grouped), permutation);
+  SmallVector<int64_t> convWeight = {group * outPerGroup, channels / group};
+  llvm::append_range(convWeight, kernel);
+  weight = node.reshape(weight, convWeight);
+  SmallVector<int64_t> starts(k + 2, 0), limits(convWeight),
+      flipStrides(k + 2, 1);
+  for (int64_t i = 0; i < k; ++i) {
+    starts[2 + i] = kernel[i] - 1;
+    limits[2 + i] = -1;
+    flipStrides[2 + i] = -1;
+  }
+  weight = node.slice(weight, starts, limits, flipStrides);
+  return SmallVector<Value>{node.create<ConvOp>(
+      spread, weight, OptionalOperand{bias}, SmallVector<int64_t>(k, 1),
+      dilations, convPads, group)};
 }
 
 /// The kernel shape of a pooling node (required).
@@ -558,117 +706,6 @@ Results convertDropoutOpset12(OnnxNode &node) {
       x, buildDropoutMask(node, x, IntegerType::get(node.getContext(), 1))};
 }
 
-//===----------------------------------------------------------------------===//
-// LSTM
-//===----------------------------------------------------------------------===//
-
-/// LSTM (all versions): omitted B, initial_h and initial_c become zeros,
-/// `layout = 1` (14) becomes transposes, `sequence_lens` must cover the
-/// whole sequence.
-Results convertLSTM(OnnxNode &node) {
-  Value x = node.getInput(0);
-  Value w = node.getInput(1);
-  Value r = node.getInput(2);
-  Value b = node.getOptionalInput(3);
-  Value h0 = node.getOptionalInput(5);
-  Value c0 = node.getOptionalInput(6);
-  Value p = node.getOptionalInput(7);
-  std::string direction = node.getString("direction", "forward");
-  std::optional<int64_t> hiddenSize = node.getOptionalInt("hidden_size");
-  std::optional<SmallVector<std::string>> activations =
-      node.getStrings("activations");
-  std::optional<float> clip = node.getOptionalFloat("clip");
-  bool inputForget = node.getInt("input_forget", 0);
-  int64_t layout = node.getOpset() >= 14 ? node.getInt("layout", 0) : 0;
-  if (node.getOpset() < 7)
-    node.getInt("output_sequence", 0);
-  if (node.hasAttr("activation_alpha") || node.hasAttr("activation_beta")) {
-    node.emitError() << "activation_alpha and activation_beta are not "
-                        "supported (only Sigmoid, Tanh and Relu activations)";
-    return failure();
-  }
-  if (!x || !w || !r)
-    return failure();
-  if (layout != 0 && layout != 1) {
-    node.emitError() << "unsupported layout = " << layout;
-    return failure();
-  }
-  if (getShape(x).size() != 3 || getShape(r).size() != 3) {
-    node.emitError() << "X and R must have rank 3";
-    return failure();
-  }
-  if (direction != "forward" && direction != "reverse" &&
-      direction != "bidirectional") {
-    node.emitError() << "unsupported direction = '" << direction << "'";
-    return failure();
-  }
-  int64_t dirs = direction == "bidirectional" ? 2 : 1;
-  int64_t hidden = hiddenSize.value_or(getShape(r)[2]);
-  if (layout == 1) {
-    x = node.transpose(x, {1, 0, 2});
-    if (h0)
-      h0 = node.transpose(h0, {1, 0, 2});
-    if (c0)
-      c0 = node.transpose(c0, {1, 0, 2});
-  }
-  if (!x)
-    return failure();
-  int64_t seq = getShape(x)[0];
-  int64_t batch = getShape(x)[1];
-  if (node.hasInput(4)) {
-    std::optional<SmallVector<int64_t>> lengths =
-        node.requireConstantInts(4, "sequence_lens");
-    if (!lengths)
-      return failure();
-    if (llvm::any_of(*lengths, [&](int64_t len) { return len != seq; })) {
-      node.emitError() << "sequence_lens must equal the sequence length "
-                       << seq << " for every batch entry";
-      return failure();
-    }
-  }
-  Type elementType = getElementType(x);
-  if (!b)
-    b = node.splat(elementType, {dirs, 8 * hidden}, 0.0);
-  if (!h0)
-    h0 = node.splat(elementType, {dirs, batch, hidden}, 0.0);
-  if (!c0)
-    c0 = node.splat(elementType, {dirs, batch, hidden}, 0.0);
-  SmallVector<std::string> names;
-  if (activations) {
-    names = *activations;
-  } else {
-    for (int64_t d = 0; d < dirs; ++d)
-      names.append({"Sigmoid", "Tanh", "Tanh"});
-  }
-  Builder builder(node.getContext());
-  SmallVector<Attribute> activationAttrs;
-  for (const std::string &name : names) {
-    if (name != "Sigmoid" && name != "Tanh" && name != "Relu") {
-      node.emitError() << "unsupported activation '" << name
-                       << "' (expects Sigmoid, Tanh or Relu)";
-      return failure();
-    }
-    activationAttrs.push_back(builder.getStringAttr(name));
-  }
-  Operation *lstm = node.createMulti<LstmOp>(
-      3, x, w, r, b, h0, c0, OptionalOperand{p},
-      builder.getStringAttr(direction), builder.getI64IntegerAttr(hidden),
-      builder.getArrayAttr(activationAttrs),
-      clip ? builder.getF32FloatAttr(*clip) : FloatAttr(),
-      builder.getBoolAttr(inputForget));
-  if (!lstm)
-    return failure();
-  Value y = lstm->getResult(0);
-  Value yH = lstm->getResult(1);
-  Value yC = lstm->getResult(2);
-  if (layout == 1) {
-    y = node.transpose(y, {2, 0, 1, 3});
-    yH = node.transpose(yH, {1, 0, 2});
-    yC = node.transpose(yC, {1, 0, 2});
-  }
-  return SmallVector<Value>{y, yH, yC};
-}
-
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -685,6 +722,7 @@ void mlir::kiln::populateNNHandlers(OnnxHandlerRegistry &registry) {
   add("BatchNormalization", 9, convertBatchNormOpset9);
   add("BatchNormalization", 14, convertBatchNormOpset14);
   add("Conv", 1, convertConv);
+  add("ConvTranspose", 1, convertConvTranspose);
   add("Dropout", 1, convertDropoutOpset1);
   add("Dropout", 12, convertDropoutOpset12);
   add("GlobalAveragePool", 1, convertGlobalPool<ReduceMeanOp>);
@@ -696,7 +734,6 @@ void mlir::kiln::populateNNHandlers(OnnxHandlerRegistry &registry) {
   add("LogSoftmax", 1, convertSoftmaxOpset1<LogSoftmaxOp>);
   add("LogSoftmax", 13, convertSoftmaxOpset13<LogSoftmaxOp>);
   add("LRN", 1, convertLRN);
-  add("LSTM", 1, convertLSTM);
   add("MaxPool", 1, convertMaxPool);
   add("MeanVarianceNormalization", 9, convertMeanVarianceNorm);
   add("Softmax", 1, convertSoftmaxOpset1<SoftmaxOp>);

@@ -343,6 +343,8 @@ void populateGeneratorHandlers(OnnxHandlerRegistry &registry);
 void populateLossHandlers(OnnxHandlerRegistry &registry);
 void populateMathHandlers(OnnxHandlerRegistry &registry);
 void populateNNHandlers(OnnxHandlerRegistry &registry);
+void populateQuantizationHandlers(OnnxHandlerRegistry &registry);
+void populateRecurrentHandlers(OnnxHandlerRegistry &registry);
 void populateReductionHandlers(OnnxHandlerRegistry &registry);
 void populateTensorHandlers(OnnxHandlerRegistry &registry);
 

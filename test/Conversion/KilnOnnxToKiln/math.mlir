@@ -473,12 +473,18 @@ func.func @mod_fmod_float_opset13(%x: tensor<4xf32>, %y: tensor<4xf32>) -> tenso
 
 // -----
 
-// BitShift multiplies or divides by a power of two.
+// BitShift multiplies or divides by a power of two gathered from a table
+// (0 past the bit width); a right shift by the width or more gives 0.
 // CHECK-LABEL: func.func @bitshift_opset11
 //  CHECK-SAME:   (%[[X:.+]]: tensor<3xui8>, %[[S:.+]]: tensor<3xui8>)
-//       CHECK:   %[[TWO:.+]] = kiln.constant dense<2> : tensor<ui8>
-//       CHECK:   %[[P:.+]] = kiln.pow %[[TWO]], %[[S]]
-//       CHECK:   kiln.div %[[X]], %[[P]]
+//       CHECK:   %[[TABLE:.+]] = kiln.constant dense<[1, 2, 4, 8, 16, 32, 64, 128, 0]> : tensor<9xui8>
+//       CHECK:   %[[MIN:.+]] = kiln.min %[[S]]
+//       CHECK:   %[[IDX:.+]] = kiln.cast %[[MIN]] : tensor<3xui8> to tensor<3xi64>
+//       CHECK:   %[[P:.+]] = kiln.gather %[[TABLE]], %[[IDX]] {axis = 0 : i64}
+//       CHECK:   %[[OUT:.+]] = kiln.equal %[[P]]
+//       CHECK:   %[[D:.+]] = kiln.select %[[OUT]], %{{.+}}, %[[P]]
+//       CHECK:   %[[Q:.+]] = kiln.div %[[X]], %[[D]]
+//       CHECK:   kiln.select %[[OUT]], %{{.+}}, %[[Q]]
 func.func @bitshift_opset11(%x: tensor<3xui8>, %s: tensor<3xui8>) -> tensor<3xui8> {
   %y = kiln_onnx.node "BitShift"(%x, %s) {domain = "", opset = 11 : i64, onnx_attrs = {direction = "RIGHT"}} : (tensor<3xui8>, tensor<3xui8>) -> tensor<3xui8>
   return %y : tensor<3xui8>

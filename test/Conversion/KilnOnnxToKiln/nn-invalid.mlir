@@ -70,33 +70,6 @@ func.func @main_graph(%x: tensor<4xf32> loc("x")) -> tensor<?xf32> {
 
 // -----
 
-// LSTM: activations kiln does not have, their parameters, sequence lengths
-// shorter than the sequence.
-func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc("w"), %r: tensor<1x16x4xf32> loc("r")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
-  // expected-error@unknown {{node 'lstm_0' (LSTM): unsupported activation 'HardSigmoid' (expects Sigmoid, Tanh or Relu)}}
-  %a = kiln_onnx.node "LSTM"(%x, %w, %r) {domain = "", opset = 14 : i64, onnx_attrs = {activations = ["HardSigmoid", "Tanh", "Tanh"], hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>) -> tensor<?xf32> loc("lstm_0")
-  // expected-error@unknown {{node 'lstm_1' (LSTM): activation_alpha and activation_beta are not supported (only Sigmoid, Tanh and Relu activations)}}
-  %b = kiln_onnx.node "LSTM"(%x, %w, %r) {domain = "", opset = 14 : i64, onnx_attrs = {activation_alpha = array<f32: 1.0>, hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>) -> tensor<?xf32> loc("lstm_1")
-  %none = kiln_onnx.none loc("none")
-  %lens = kiln_onnx.constant dense<[5, 3]> : tensor<2xi32> loc("lens")
-  // expected-error@unknown {{node 'lstm_2' (LSTM): sequence_lens must equal the sequence length 5 for every batch entry}}
-  %c = kiln_onnx.node "LSTM"(%x, %w, %r, %none, %lens) {domain = "", opset = 14 : i64, onnx_attrs = {hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>, none, tensor<2xi32>) -> tensor<?xf32> loc("lstm_2")
-  // expected-error@unknown {{node 'lstm_3' (LSTM): unsupported layout = 2}}
-  %d = kiln_onnx.node "LSTM"(%x, %w, %r) {domain = "", opset = 14 : i64, onnx_attrs = {hidden_size = 4 : i64, layout = 2 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>) -> tensor<?xf32> loc("lstm_3")
-  return %a, %b, %c, %d : tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>
-}
-
-// -----
-
-// A layout attribute before opset 14 is an unknown attribute.
-func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc("w"), %r: tensor<1x16x4xf32> loc("r")) -> tensor<?xf32> {
-  // expected-error@unknown {{node 'lstm_0' (LSTM): unsupported attribute 'layout' = 0 : i64}}
-  %a = kiln_onnx.node "LSTM"(%x, %w, %r) {domain = "", opset = 7 : i64, onnx_attrs = {hidden_size = 4 : i64, layout = 0 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>) -> tensor<?xf32> loc("lstm_0")
-  return %a : tensor<?xf32>
-}
-
-// -----
-
 // Loss functions: known reductions, N x C inputs.
 func.func @main_graph(%x: tensor<3x5xf32> loc("x"), %t: tensor<3xi64> loc("t"), %v: tensor<5xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'nll_0' (NegativeLogLikelihoodLoss): unsupported reduction = 'max' (expects 'none', 'sum' or 'mean')}}

@@ -240,76 +240,29 @@ func.func @dropout_mask_opset12(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xi
 
 // -----
 
-// LSTM 14 with omitted B, initial_h and initial_c: zeros.
-// CHECK-LABEL: func.func @lstm_defaults_opset14
-//  CHECK-SAME:   (%[[X:.+]]: tensor<5x2x3xf32>, %[[W:.+]]: tensor<1x16x3xf32>, %[[R:.+]]: tensor<1x16x4xf32>)
-//       CHECK:   %[[B:.+]] = kiln.constant dense<0.000000e+00> : tensor<1x32xf32>
-//       CHECK:   %[[H:.+]] = kiln.constant dense<0.000000e+00> : tensor<1x2x4xf32>
-//       CHECK:   %[[C:.+]] = kiln.constant dense<0.000000e+00> : tensor<1x2x4xf32>
-//       CHECK:   %{{.+}}, %[[YH:.+]], %{{.+}} = kiln.lstm %[[X]], %[[W]], %[[R]], %[[B]], %[[H]], %[[C]] {activations = ["Sigmoid", "Tanh", "Tanh"], direction = "forward", hidden_size = 4 : i64, input_forget = false}
-//       CHECK:   return %[[YH]]
-func.func @lstm_defaults_opset14(%x: tensor<5x2x3xf32>, %w: tensor<1x16x3xf32>, %r: tensor<1x16x4xf32>) -> tensor<1x2x4xf32> {
-  %none = kiln_onnx.none
-  %y, %yh = kiln_onnx.node "LSTM"(%x, %w, %r, %none, %none, %none, %none) {domain = "", opset = 14 : i64, onnx_attrs = {hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>, none, none, none, none) -> (tensor<5x1x2x4xf32>, tensor<1x2x4xf32>)
-  return %yh : tensor<1x2x4xf32>
+// ConvTranspose: the input spread by the strides (zeros inserted through a
+// concat), padded by kernel - 1 - pads, convolved with the flipped weights
+// whose channel dimensions are swapped.
+// CHECK-LABEL: func.func @conv_transpose_strides_opset11
+//  CHECK-SAME:   (%[[X:.+]]: tensor<1x1x3x3xf32>, %[[W:.+]]: tensor<1x2x3x3xf32>)
+//       CHECK:   kiln.concat
+//       CHECK:   kiln.slice %{{.+}} {limits = array<i64: 1, 1, 7, 3>
+//       CHECK:   %[[WT:.+]] = kiln.transpose %{{.+}} {permutation = array<i64: 0, 2, 1, 3, 4>} : tensor<1x1x2x3x3xf32> -> tensor<1x2x1x3x3xf32>
+//       CHECK:   %[[WR:.+]] = kiln.reshape %[[WT]] : tensor<1x2x1x3x3xf32> to tensor<2x1x3x3xf32>
+//       CHECK:   %[[FLIP:.+]] = kiln.slice %[[WR]] {limits = array<i64: 2, 1, -1, -1>, starts = array<i64: 0, 0, 2, 2>, strides = array<i64: 1, 1, -1, -1>}
+//       CHECK:   kiln.conv %{{.+}}, %[[FLIP]] {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 2, 1, 2, 1>, strides = array<i64: 1, 1>} : (tensor<1x1x7x5xf32>, tensor<2x1x3x3xf32>) -> tensor<1x2x9x5xf32>
+func.func @conv_transpose_strides_opset11(%x: tensor<1x1x3x3xf32>, %w: tensor<1x2x3x3xf32>) -> tensor<1x2x9x5xf32> {
+  %y = kiln_onnx.node "ConvTranspose"(%x, %w) {domain = "", opset = 11 : i64, onnx_attrs = {pads = array<i64: 0, 1, 0, 1>, strides = array<i64: 3, 2>}} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x9x5xf32>
+  return %y : tensor<1x2x9x5xf32>
 }
 
 // -----
 
-// LSTM 14 with layout = 1 (batch first): transposes around kiln.lstm; a
-// constant sequence_lens equal to the sequence length everywhere is fine.
-// CHECK-LABEL: func.func @lstm_layout_batch_first_opset14
-//  CHECK-SAME:   (%[[X:.+]]: tensor<2x5x3xf32>
-//       CHECK:   %[[XT:.+]] = kiln.transpose %[[X]] {permutation = array<i64: 1, 0, 2>} : tensor<2x5x3xf32> -> tensor<5x2x3xf32>
-//       CHECK:   %[[Y:.+]], %{{.+}}, %{{.+}} = kiln.lstm %[[XT]]
-//  CHECK-SAME:   direction = "bidirectional"
-//       CHECK:   kiln.transpose %[[Y]] {permutation = array<i64: 2, 0, 1, 3>} : tensor<5x2x2x4xf32> -> tensor<2x5x2x4xf32>
-func.func @lstm_layout_batch_first_opset14(%x: tensor<2x5x3xf32>, %w: tensor<2x16x3xf32>, %r: tensor<2x16x4xf32>, %b: tensor<2x32xf32>) -> tensor<2x5x2x4xf32> {
-  %lens = kiln_onnx.constant dense<5> : tensor<2xi32>
-  %y = kiln_onnx.node "LSTM"(%x, %w, %r, %b, %lens) {domain = "", opset = 14 : i64, onnx_attrs = {direction = "bidirectional", hidden_size = 4 : i64, layout = 1 : i64}} : (tensor<2x5x3xf32>, tensor<2x16x3xf32>, tensor<2x16x4xf32>, tensor<2x32xf32>, tensor<2xi32>) -> tensor<2x5x2x4xf32>
-  return %y : tensor<2x5x2x4xf32>
-}
-
-// -----
-
-// LSTM 7 with peepholes, clip and explicit activations.
-// CHECK-LABEL: func.func @lstm_peepholes_opset7
-//       CHECK:   kiln.lstm %{{.+}} {activations = ["Sigmoid", "Relu", "Tanh"], clip = 3.000000e+00 : f32, direction = "reverse", hidden_size = 4 : i64, input_forget = true}
-func.func @lstm_peepholes_opset7(%x: tensor<5x2x3xf32>, %w: tensor<1x16x3xf32>, %r: tensor<1x16x4xf32>, %b: tensor<1x32xf32>, %h: tensor<1x2x4xf32>, %c: tensor<1x2x4xf32>, %p: tensor<1x12xf32>) -> tensor<5x1x2x4xf32> {
-  %none = kiln_onnx.none
-  %y = kiln_onnx.node "LSTM"(%x, %w, %r, %b, %none, %h, %c, %p) {domain = "", opset = 7 : i64, onnx_attrs = {activations = ["Sigmoid", "Relu", "Tanh"], clip = 3.0 : f32, direction = "reverse", hidden_size = 4 : i64, input_forget = 1 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>, tensor<1x32xf32>, none, tensor<1x2x4xf32>, tensor<1x2x4xf32>, tensor<1x12xf32>) -> tensor<5x1x2x4xf32>
-  return %y : tensor<5x1x2x4xf32>
-}
-
-// -----
-
-// NegativeLogLikelihoodLoss with weights and ignore_index, mean reduction:
-// the weighted sum divided by the sum of the applied weights.
-// CHECK-LABEL: func.func @nll_loss_weight_ignore_opset13
-//  CHECK-SAME:   (%[[IN:.+]]: tensor<3x5xf32>, %[[T:.+]]: tensor<3xi64>, %[[W:.+]]: tensor<5xf32>)
-//       CHECK:   %[[IGN:.+]] = kiln.equal %[[T]]
-//       CHECK:   %[[SAFE:.+]] = kiln.select %[[IGN]], %{{.+}}, %[[T]]
-//       CHECK:   kiln.gather_elements %[[IN]], %{{.+}} {axis = 1 : i64} : (tensor<3x5xf32>, tensor<3x1xi64>) -> tensor<3x1xf32>
-//       CHECK:   kiln.neg
-//       CHECK:   kiln.gather %[[W]], %[[SAFE]] {axis = 0 : i64}
-//       CHECK:   %[[SUM:.+]] = kiln.reduce_sum %{{.+}} {axes = array<i64: 0>, keep_dims = false} : tensor<3xf32> -> tensor<f32>
-//       CHECK:   %[[WSUM:.+]] = kiln.reduce_sum %{{.+}} {axes = array<i64: 0>, keep_dims = false} : tensor<3xf32> -> tensor<f32>
-//       CHECK:   kiln.div %[[SUM]], %[[WSUM]]
-func.func @nll_loss_weight_ignore_opset13(%in: tensor<3x5xf32>, %t: tensor<3xi64>, %w: tensor<5xf32>) -> tensor<f32> {
-  %y = kiln_onnx.node "NegativeLogLikelihoodLoss"(%in, %t, %w) {domain = "", opset = 13 : i64, onnx_attrs = {ignore_index = 1 : i64}} : (tensor<3x5xf32>, tensor<3xi64>, tensor<5xf32>) -> tensor<f32>
-  return %y : tensor<f32>
-}
-
-// -----
-
-// SoftmaxCrossEntropyLoss: log_softmax over the classes, then the NLL loss;
-// log_softmax is also the second output.
-// CHECK-LABEL: func.func @softmax_cross_entropy_opset13
-//       CHECK:   %[[LP:.+]] = kiln.log_softmax %{{.+}} {axis = 1 : i64} : tensor<2x3x4xf32>
-//       CHECK:   kiln.gather_elements %[[LP]]
-//       CHECK:   %[[L:.+]] = kiln.neg
-//       CHECK:   return %[[L]], %[[LP]]
-func.func @softmax_cross_entropy_opset13(%s: tensor<2x3x4xf32>, %l: tensor<2x4xi64>) -> (tensor<2x4xf32>, tensor<2x3x4xf32>) {
-  %y, %lp = kiln_onnx.node "SoftmaxCrossEntropyLoss"(%s, %l) {domain = "", opset = 13 : i64, onnx_attrs = {reduction = "none"}} : (tensor<2x3x4xf32>, tensor<2x4xi64>) -> (tensor<2x4xf32>, tensor<2x3x4xf32>)
-  return %y, %lp : tensor<2x4xf32>, tensor<2x3x4xf32>
+// ConvTranspose with output_shape: the pads follow from it (floor division:
+// an output past the full transposed convolution pads at the end).
+// CHECK-LABEL: func.func @conv_transpose_output_shape_opset11
+//       CHECK:   kiln.conv {{.+}} pads = array<i64: 2, 2, 3, 3>, strides = array<i64: 1, 1>} {{.+}} -> tensor<1x2x10x8xf32>
+func.func @conv_transpose_output_shape_opset11(%x: tensor<1x1x3x3xf32>, %w: tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32> {
+  %y = kiln_onnx.node "ConvTranspose"(%x, %w) {domain = "", opset = 11 : i64, onnx_attrs = {output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>}} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
+  return %y : tensor<1x2x10x8xf32>
 }
