@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // ONNX tensor operators: reshapes, transposes, concatenation, splitting,
-// slicing, padding, gathers and casts. The shape operands of `Reshape`,
+// slicing, padding, masks, one-hot encodings and casts. The shape operands of `Reshape`,
 // `Expand`, `Slice`, ... must be constants, which the shape subgraphs that
 // compute them fold to (Generator.cpp, ConstantEvaluation.cpp).
 
@@ -721,38 +721,6 @@ Results convertExpand(OnnxNode &node) {
 }
 
 //===----------------------------------------------------------------------===//
-// Gathers
-//===----------------------------------------------------------------------===//
-
-Results convertGather(OnnxNode &node) {
-  Value data = node.getInput(0);
-  Value indices = node.getInput(1);
-  int64_t axis = node.getInt("axis", 0);
-  if (!data || !indices)
-    return failure();
-  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
-  if (!dim)
-    return failure();
-  if (DenseElementsAttr folded = evaluateGather(
-          getConstantValue(data), getConstantValue(indices), *dim))
-    return SmallVector<Value>{node.constant(folded)};
-  return SmallVector<Value>{node.create<GatherOp>(data, indices, *dim)};
-}
-
-Results convertGatherElements(OnnxNode &node) {
-  Value data = node.getInput(0);
-  Value indices = node.getInput(1);
-  int64_t axis = node.getInt("axis", 0);
-  if (!data || !indices)
-    return failure();
-  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
-  if (!dim)
-    return failure();
-  return SmallVector<Value>{
-      node.create<GatherElementsOp>(data, indices, *dim)};
-}
-
-//===----------------------------------------------------------------------===//
 // Masks and one-hot encodings
 //===----------------------------------------------------------------------===//
 
@@ -850,8 +818,6 @@ void mlir::kiln::populateTensorHandlers(OnnxHandlerRegistry &registry) {
   add("DepthToSpace", 1, convertDepthToSpace);
   add("Expand", 8, convertExpand);
   add("Flatten", 1, convertFlatten);
-  add("Gather", 1, convertGather);
-  add("GatherElements", 11, convertGatherElements);
   add("Identity", 1, convertIdentity);
   add("OneHot", 9, convertOneHot);
   add("Pad", 2, convertPadOpset2);

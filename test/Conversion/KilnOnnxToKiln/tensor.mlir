@@ -180,27 +180,6 @@ func.func @slice_attrs_opset1(%x: tensor<4x5xf32>) -> tensor<4x2xf32> {
 
 // -----
 
-// Gather keeps negative indices for run time; the axis is normalized.
-// CHECK-LABEL: func.func @gather_negative_axis_opset13
-//  CHECK-SAME:   (%[[D:.+]]: tensor<3x4xf32>, %[[I:.+]]: tensor<2xi64>)
-//       CHECK:   kiln.gather %[[D]], %[[I]] {axis = 1 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
-func.func @gather_negative_axis_opset13(%d: tensor<3x4xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
-  %y = kiln_onnx.node "Gather"(%d, %i) {domain = "", opset = 13 : i64, onnx_attrs = {axis = -1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
-  return %y : tensor<3x2xf32>
-}
-
-// -----
-
-// GatherElements.
-// CHECK-LABEL: func.func @gather_elements_opset13
-//       CHECK:   kiln.gather_elements %{{.+}}, %{{.+}} {axis = 0 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32>
-func.func @gather_elements_opset13(%d: tensor<3x3xf32>, %i: tensor<2x3xi32>) -> tensor<2x3xf32> {
-  %y = kiln_onnx.node "GatherElements"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32>
-  return %y : tensor<2x3xf32>
-}
-
-// -----
-
 // Expand broadcasts in both directions: the result is the broadcast of the
 // input's shape and `shape`.
 // CHECK-LABEL: func.func @expand_bidirectional_opset13

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// ONNX gathers and scatters. Gather and GatherElements are kiln ops;
+// GatherND flattens the indexed dimensions and gathers by linear index. The
+// scatters (ScatterElements, ScatterND, Scatter), which have no kiln op,
+// become a comparison of every update's linear target index with every
+// position of the flattened data (a one-hot "hit" matrix, bounded by
+// `kMaxScatterProduct` elements): replaced or added values are a matmul of
+// the hits with the updates, multiplied, maximum and minimum ones a
+// reduction of the updates selected by the hits.
+
+#include "OnnxNode.h"
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+namespace {
+
+using Results = FailureOr<SmallVector<Value>>;
+
+/// The largest hit matrix (updates x positions, times the inner size for
+/// multiplying, maximum and minimum scatters) a scatter is decomposed into.
+constexpr int64_t kMaxScatterProduct = int64_t(1) << 24;
+
+/// Row-major strides of `shape`.
+SmallVector<int64_t> getStrides(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t i = static_cast<int64_t>(shape.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  return strides;
+}
+
+/// `indices` (any integer type) as i64 with negative entries wrapped by
+/// `dims`, which broadcasts against them.
+Value wrapIndices(OnnxNode &node, Value indices, Value dims) {
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  Value index = node.cast(indices, i64);
+  Value negative = node.create<LessOp>(index, node.scalar(i64, 0));
+  return node.create<SelectOp>(negative, node.create<AddOp>(index, dims),
+                               index);
+}
+
+/// The linear indices into the first `k` dimensions (of sizes `dims`) of
+/// the coordinates in the last dimension of `indices`.
+Value linearizeLastDim(OnnxNode &node, Value indices, ArrayRef<int64_t> dims) {
+  ArrayRef<int64_t> shape = getShape(indices);
+  Value wrapped = wrapIndices(node, indices, node.i64Vector(dims));
+  Value weighted = node.create<MulOp>(wrapped, node.i64Vector(getStrides(dims)));
+  return node.create<ReduceSumOp>(
+      weighted, ArrayRef<int64_t>{static_cast<int64_t>(shape.size()) - 1},
+      /*keep_dims=*/false);
+}
+
+//===----------------------------------------------------------------------===//
+// Gathers
+//===----------------------------------------------------------------------===//
+
+Results convertGather(OnnxNode &node) {
+  Value data = node.getInput(0);
+  Value indices = node.getInput(1);
+  int64_t axis = node.getInt("axis", 0);
+  if (!data || !indices)
+    return failure();
+  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
+  if (!dim)
+    return failure();
+  if (DenseElementsAttr folded = evaluateGather(
+          getConstantValue(data), getConstantValue(indices), *dim))
+    return SmallVector<Value>{node.constant(folded)};
+  return SmallVector<Value>{node.create<GatherOp>(data, indices, *dim)};
+}
+
+Results convertGatherElements(OnnxNode &node) {
+  Value data = node.getInput(0);
+  Value indices = node.getInput(1);
+  int64_t axis = node.getInt("axis", 0);
+  if (!data || !indices)
+    return failure();
+  std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
+  if (!dim)
+    return failure();
+  return SmallVector<Value>{
+      node.create<GatherElementsOp>(data, indices, *dim)};
+}
+
+/// GatherND: the first `batch_dims` dimensions pair data and indices; the
+/// next `k` (the indices' last dimension) are addressed by linear index
+/// into data reshaped to `[batch * prod(dims), rest...]`.
+Results convertGatherND(OnnxNode &node) {
+  Value data = node.getInput(0);
+  Value indices = node.getInput(1);
+  int64_t batchDims = node.getInt("batch_dims", 0);
+  if (!data || !indices)
+    return failure();
+  ArrayRef<int64_t> dataShape = getShape(data);
+  ArrayRef<int64_t> indexShape = getShape(indices);
+  int64_t q = indexShape.size();
+  int64_t k = q ? indexShape.back() : 0;
+  if (q < 1 || batchDims < 0 || batchDims >= q ||
+      batchDims + k > static_cast<int64_t>(dataShape.size()) ||
+      dataShape.take_front(batchDims) != indexShape.take_front(batchDims)) {
+    node.emitError() << "indices " << OnnxNode::getType(indices)
+                     << " do not address data " << OnnxNode::getType(data)
+                     << " with batch_dims = " << batchDims;
+    return failure();
+  }
+  ArrayRef<int64_t> batch = dataShape.take_front(batchDims);
+  ArrayRef<int64_t> addressed = dataShape.slice(batchDims, k);
+  ArrayRef<int64_t> rest = dataShape.drop_front(batchDims + k);
+  Value linear = linearizeLastDim(node, indices, addressed);
+  int64_t block = getNumElements(addressed);
+  if (batchDims) {
+    // Each batch entry's block starts at batch_index * block.
+    SmallVector<int64_t> offsets;
+    for (int64_t i = 0, e = getNumElements(batch); i < e; ++i)
+      offsets.push_back(i * block);
+    SmallVector<int64_t> offsetShape(batch);
+    offsetShape.append(q - 1 - batchDims, 1);
+    linear = node.create<AddOp>(
+        linear, node.reshape(node.i64Vector(offsets), offsetShape));
+  }
+  SmallVector<int64_t> flatShape = {getNumElements(batch) * block};
+  llvm::append_range(flatShape, rest);
+  return SmallVector<Value>{node.create<GatherOp>(
+      node.reshape(data, flatShape), linear, /*axis=*/0)};
+}
+
+//===----------------------------------------------------------------------===//
+// Scatters
+//===----------------------------------------------------------------------===//
+
+/// Scatters `updates` (`[M, R]`) into `data` (`[P, R]`) at the rows `linear`
+/// (`[M]`, i64, in range) with `reduction`; returns `[P, R]`.
+Value scatterRows(OnnxNode &node, Value data, Value linear, Value updates,
+                  StringRef reduction) {
+  if (!data || !linear || !updates)
+    return nullptr;
+  int64_t p = getShape(data)[0];
+  int64_t r = getShape(data)[1];
+  int64_t m = getShape(updates)[0];
+  Type type = getElementType(data);
+  if (type.isInteger(1)) {
+    node.emitError() << "scatters of booleans are not supported";
+    return nullptr;
+  }
+  bool elementwise = reduction == "mul" || reduction == "max" ||
+                     reduction == "min";
+  if (m * p * (elementwise ? r : 1) > kMaxScatterProduct) {
+    node.emitError() << "a scatter of " << m << " updates into " << p
+                     << " positions is too large to decompose";
+    return nullptr;
+  }
+  Value positions =
+      node.reshape(node.i64Vector(getRange(0, p)), {1, p});
+  Value hit = node.create<EqualOp>(node.reshape(linear, {m, 1}), positions);
+  if (!elementwise) {
+    // Each position receives the sum of its updates (exactly one for
+    // reduction = none without duplicates).
+    Value hits = node.transpose(node.cast(hit, type), {1, 0});
+    Value received = node.create<MatmulOp>(hits, updates);
+    if (reduction == "add")
+      return node.create<AddOp>(data, received);
+    Value count = node.create<ReduceSumOp>(hits, ArrayRef<int64_t>{1},
+                                           /*keep_dims=*/true);
+    Value any = node.create<GreaterOp>(count, node.scalar(type, 0));
+    return node.create<SelectOp>(any, received, data);
+  }
+  Value hit3 = node.reshape(hit, {m, p, 1});
+  Value updates3 = node.reshape(updates, {m, 1, r});
+  double identity = reduction == "mul"   ? 1.0
+                    : reduction == "max" ? getLimit(type, /*highest=*/false)
+                                         : getLimit(type, /*highest=*/true);
+  Value selected =
+      node.create<SelectOp>(hit3, updates3, node.scalar(type, identity));
+  SmallVector<int64_t> first = {0};
+  if (reduction == "mul")
+    return node.create<MulOp>(
+        data, node.create<ReduceProdOp>(selected, first, /*keep_dims=*/false));
+  if (reduction == "max")
+    return node.create<MaxOp>(
+        data, node.create<ReduceMaxOp>(selected, first, /*keep_dims=*/false));
+  return node.create<MinOp>(
+      data, node.create<ReduceMinOp>(selected, first, /*keep_dims=*/false));
+}
+
+/// Reads `reduction` (opset 16; max and min from 18).
+std::optional<std::string> getScatterReduction(OnnxNode &node) {
+  if (node.getOpset() < 16)
+    return std::string("none");
+  std::string reduction = node.getString("reduction", "none");
+  if (reduction == "none" || reduction == "add" || reduction == "mul" ||
+      ((reduction == "max" || reduction == "min") && node.getOpset() >= 18))
+    return reduction;
+  node.emitError() << "unsupported reduction = '" << reduction << "'";
+  return std::nullopt;
+}
+
+/// ScatterElements (and Scatter 9): each update goes to its own position
+/// with the coordinate on `axis` replaced by its index.
+Results convertScatterElements(OnnxNode &node) {
+  Value data = node.getInput(0);
+  Value indices = node.getInput(1);
+  Value updates = node.getInput(2);
+  int64_t axis = node.getInt("axis", 0);
+  std::optional<std::string> reduction = getScatterReduction(node);
+  if (!data || !indices || !updates || !reduction)
+    return failure();
+  ArrayRef<int64_t> dataShape = getShape(data);
+  ArrayRef<int64_t> indexShape = getShape(indices);
+  std::optional<int64_t> dim = node.normalizeAxis(axis, dataShape.size());
+  if (!dim)
+    return failure();
+  if (indexShape.size() != dataShape.size() ||
+      getShape(updates) != indexShape) {
+    node.emitError() << "indices and updates must have the same shape and "
+                        "the data's rank";
+    return failure();
+  }
+  // target = position with coordinate `axis` replaced: the other
+  // coordinates' part is a constant, the index's part index * stride.
+  SmallVector<int64_t> strides = getStrides(dataShape);
+  SmallVector<int64_t> base;
+  for (int64_t i = 0, e = getNumElements(indexShape); i < e; ++i) {
+    int64_t rest = i, offset = 0;
+    for (int64_t d = indexShape.size() - 1; d >= 0; --d) {
+      int64_t coordinate = indexShape[d] ? rest % indexShape[d] : 0;
+      rest = indexShape[d] ? rest / indexShape[d] : 0;
+      if (d != *dim)
+        offset += coordinate * strides[d];
+    }
+    base.push_back(offset);
+  }
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  Value wrapped =
+      wrapIndices(node, indices, node.scalar(i64, dataShape[*dim]));
+  Value linear = node.create<AddOp>(
+      node.reshape(node.i64Vector(base), indexShape),
+      node.create<MulOp>(wrapped, node.scalar(i64, strides[*dim])));
+  int64_t m = getNumElements(indexShape);
+  Value scattered = scatterRows(
+      node, node.reshape(data, {getNumElements(dataShape), 1}),
+      node.reshape(linear, {m}), node.reshape(updates, {m, 1}), *reduction);
+  return SmallVector<Value>{node.reshape(scattered, dataShape)};
+}
+
+/// ScatterND: each update slice goes to the data slice its index tuple
+/// addresses.
+Results convertScatterND(OnnxNode &node) {
+  Value data = node.getInput(0);
+  Value indices = node.getInput(1);
+  Value updates = node.getInput(2);
+  std::optional<std::string> reduction = getScatterReduction(node);
+  if (!data || !indices || !updates || !reduction)
+    return failure();
+  ArrayRef<int64_t> dataShape = getShape(data);
+  ArrayRef<int64_t> indexShape = getShape(indices);
+  int64_t k = indexShape.empty() ? 0 : indexShape.back();
+  if (indexShape.empty() || k > static_cast<int64_t>(dataShape.size())) {
+    node.emitError() << "indices " << OnnxNode::getType(indices)
+                     << " do not address data " << OnnxNode::getType(data);
+    return failure();
+  }
+  ArrayRef<int64_t> addressed = dataShape.take_front(k);
+  int64_t inner = getNumElements(dataShape.drop_front(k));
+  int64_t m = getNumElements(indexShape.drop_back());
+  Value linear =
+      node.reshape(linearizeLastDim(node, indices, addressed), {m});
+  Value scattered = scatterRows(
+      node, node.reshape(data, {getNumElements(addressed), inner}), linear,
+      node.reshape(updates, {m, inner}), *reduction);
+  return SmallVector<Value>{node.reshape(scattered, dataShape)};
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+void mlir::kiln::populateGatherScatterHandlers(
+    OnnxHandlerRegistry &registry) {
+  auto add = [&](StringRef opType, int64_t version, auto fn) {
+    registry.add("", opType, version, handler(fn));
+  };
+  add("Gather", 1, convertGather);
+  add("GatherElements", 11, convertGatherElements);
+  add("GatherND", 11, convertGatherND);
+  add("Scatter", 9, convertScatterElements);
+  add("ScatterElements", 11, convertScatterElements);
+  add("ScatterND", 11, convertScatterND);
+}

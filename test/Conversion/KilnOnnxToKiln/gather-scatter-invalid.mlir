@@ -1,0 +1,23 @@
+// RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln --verify-diagnostics
+
+// Scatter shapes, reductions by opset, booleans.
+func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<2xi64> loc("i"), %u: tensor<2xf32> loc("u"), %b: tensor<3xi1> loc("b"), %bi: tensor<1xi64> loc("bi"), %bu: tensor<1xi1> loc("bu")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xi1>) {
+  // expected-error@unknown {{node 'se_0' (ScatterElements): indices and updates must have the same shape and the data's rank}}
+  %a = kiln_onnx.node "ScatterElements"(%d, %i, %u) {domain = "", opset = 16 : i64} : (tensor<2x3xf32>, tensor<2xi64>, tensor<2xf32>) -> tensor<?xf32> loc("se_0")
+  %i2 = kiln_onnx.constant dense<[[0]]> : tensor<1x1xi64> loc("i2")
+  %u2 = kiln_onnx.constant dense<[[1.0, 2.0, 3.0]]> : tensor<1x3xf32> loc("u2")
+  // expected-error@unknown {{node 'snd_0' (ScatterND): unsupported reduction = 'max'}}
+  %c = kiln_onnx.node "ScatterND"(%d, %i2, %u2) {domain = "", opset = 16 : i64, onnx_attrs = {reduction = "max"}} : (tensor<2x3xf32>, tensor<1x1xi64>, tensor<1x3xf32>) -> tensor<?xf32> loc("snd_0")
+  // expected-error@unknown {{node 'se_1' (ScatterElements): scatters of booleans are not supported}}
+  %e = kiln_onnx.node "ScatterElements"(%b, %bi, %bu) {domain = "", opset = 16 : i64} : (tensor<3xi1>, tensor<1xi64>, tensor<1xi1>) -> tensor<?xi1> loc("se_1")
+  return %a, %c, %e : tensor<?xf32>, tensor<?xf32>, tensor<?xi1>
+}
+
+// -----
+
+// GatherND indices must address the data.
+func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<4x3xi64> loc("i")) -> tensor<?xf32> {
+  // expected-error@unknown {{node 'gnd_0' (GatherND): indices 'tensor<4x3xi64>' do not address data 'tensor<2x3xf32>' with batch_dims = 0}}
+  %a = kiln_onnx.node "GatherND"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<2x3xf32>, tensor<4x3xi64>) -> tensor<?xf32> loc("gnd_0")
+  return %a : tensor<?xf32>
+}

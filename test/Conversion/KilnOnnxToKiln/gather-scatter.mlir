@@ -1,0 +1,94 @@
+// RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln | FileCheck %s
+
+// Gather keeps negative indices for run time; the axis is normalized.
+// CHECK-LABEL: func.func @gather_negative_axis_opset13
+//  CHECK-SAME:   (%[[D:.+]]: tensor<3x4xf32>, %[[I:.+]]: tensor<2xi64>)
+//       CHECK:   kiln.gather %[[D]], %[[I]] {axis = 1 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
+func.func @gather_negative_axis_opset13(%d: tensor<3x4xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
+  %y = kiln_onnx.node "Gather"(%d, %i) {domain = "", opset = 13 : i64, onnx_attrs = {axis = -1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
+  return %y : tensor<3x2xf32>
+}
+
+// -----
+
+// GatherElements.
+// CHECK-LABEL: func.func @gather_elements_opset13
+//       CHECK:   kiln.gather_elements %{{.+}}, %{{.+}} {axis = 0 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32>
+func.func @gather_elements_opset13(%d: tensor<3x3xf32>, %i: tensor<2x3xi32>) -> tensor<2x3xf32> {
+  %y = kiln_onnx.node "GatherElements"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+// GatherND: the addressed dimensions are flattened and gathered by linear
+// index (negative coordinates wrapped, weighted by the strides).
+// CHECK-LABEL: func.func @gather_nd_opset13
+//  CHECK-SAME:   (%[[D:.+]]: tensor<2x3x4xf32>, %[[I:.+]]: tensor<5x2xi64>)
+//       CHECK:   %[[DIMS:.+]] = kiln.constant dense<[2, 3]> : tensor<2xi64>
+//       CHECK:   %[[W:.+]] = kiln.select
+//       CHECK:   %[[STRIDES:.+]] = kiln.constant dense<[3, 1]> : tensor<2xi64>
+//       CHECK:   %[[M:.+]] = kiln.mul %[[W]], %[[STRIDES]]
+//       CHECK:   %[[L:.+]] = kiln.reduce_sum %[[M]] {axes = array<i64: 1>, keep_dims = false} : tensor<5x2xi64> -> tensor<5xi64>
+//       CHECK:   %[[FLAT:.+]] = kiln.reshape %[[D]] : tensor<2x3x4xf32> to tensor<6x4xf32>
+//       CHECK:   kiln.gather %[[FLAT]], %[[L]] {axis = 0 : i64} : (tensor<6x4xf32>, tensor<5xi64>) -> tensor<5x4xf32>
+func.func @gather_nd_opset13(%d: tensor<2x3x4xf32>, %i: tensor<5x2xi64>) -> tensor<5x4xf32> {
+  %y = kiln_onnx.node "GatherND"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<2x3x4xf32>, tensor<5x2xi64>) -> tensor<5x4xf32>
+  return %y : tensor<5x4xf32>
+}
+
+// -----
+
+// GatherND with batch_dims: each batch entry's block is offset.
+// CHECK-LABEL: func.func @gather_nd_batch_dims_opset13
+//       CHECK:   %[[OFF:.+]] = kiln.constant dense<{{\[}}[0], [3]]> : tensor<2x1xi64>
+//       CHECK:   kiln.add %{{.+}}, %[[OFF]]
+//       CHECK:   kiln.gather %{{.+}}, %{{.+}} {axis = 0 : i64} : (tensor<6x4xf32>, tensor<2x2xi64>) -> tensor<2x2x4xf32>
+func.func @gather_nd_batch_dims_opset13(%d: tensor<2x3x4xf32>, %i: tensor<2x2x1xi64>) -> tensor<2x2x4xf32> {
+  %y = kiln_onnx.node "GatherND"(%d, %i) {domain = "", opset = 13 : i64, onnx_attrs = {batch_dims = 1 : i64}} : (tensor<2x3x4xf32>, tensor<2x2x1xi64>) -> tensor<2x2x4xf32>
+  return %y : tensor<2x2x4xf32>
+}
+
+// -----
+
+// ScatterElements: every update's linear target (constant part plus index
+// times the axis stride) compared with every data position; the hits
+// select a matmul of the updates.
+// CHECK-LABEL: func.func @scatter_elements_opset16
+//  CHECK-SAME:   (%[[D:.+]]: tensor<2x3xf32>, %[[I:.+]]: tensor<2x1xi64>, %[[U:.+]]: tensor<2x1xf32>)
+//       CHECK:   %[[BASE:.+]] = kiln.constant dense<{{\[}}[0], [3]]> : tensor<2x1xi64>
+//       CHECK:   %[[L:.+]] = kiln.add %{{.+}}, %[[BASE]]
+//       CHECK:   %[[HIT:.+]] = kiln.equal %{{.+}}, %{{.+}} : (tensor<2x1xi64>, tensor<1x6xi64>) -> tensor<2x6xi1>
+//       CHECK:   %[[HF:.+]] = kiln.cast %[[HIT]] : tensor<2x6xi1> to tensor<2x6xf32>
+//       CHECK:   %[[HT:.+]] = kiln.transpose %[[HF]]
+//       CHECK:   %[[GOT:.+]] = kiln.matmul %[[HT]], %{{.+}} : (tensor<6x2xf32>, tensor<2x1xf32>) -> tensor<6x1xf32>
+//       CHECK:   %[[ANY:.+]] = kiln.greater
+//       CHECK:   kiln.select %[[ANY]], %[[GOT]], %{{.+}}
+func.func @scatter_elements_opset16(%d: tensor<2x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x1xf32>) -> tensor<2x3xf32> {
+  %y = kiln_onnx.node "ScatterElements"(%d, %i, %u) {domain = "", opset = 16 : i64, onnx_attrs = {axis = 1 : i64}} : (tensor<2x3xf32>, tensor<2x1xi64>, tensor<2x1xf32>) -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+// ScatterND with reduction = add adds the matmul to the data.
+// CHECK-LABEL: func.func @scatter_nd_add_opset16
+//       CHECK:   %[[GOT:.+]] = kiln.matmul %{{.+}}, %{{.+}} : (tensor<4x2xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+//       CHECK:   kiln.add %{{.+}}, %[[GOT]] : (tensor<4x3xf32>, tensor<4x3xf32>) -> tensor<4x3xf32>
+func.func @scatter_nd_add_opset16(%d: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) -> tensor<4x3xf32> {
+  %y = kiln_onnx.node "ScatterND"(%d, %i, %u) {domain = "", opset = 16 : i64, onnx_attrs = {reduction = "add"}} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
+
+// -----
+
+// ScatterND with reduction = mul multiplies by the product of the selected
+// updates (1 where none hits).
+// CHECK-LABEL: func.func @scatter_nd_mul_opset16
+//       CHECK:   %[[SEL:.+]] = kiln.select %{{.+}}, %{{.+}}, %{{.+}} : (tensor<2x4x1xi1>, tensor<2x1x3xf32>, tensor<f32>) -> tensor<2x4x3xf32>
+//       CHECK:   %[[P:.+]] = kiln.reduce_prod %[[SEL]] {axes = array<i64: 0>, keep_dims = false}
+//       CHECK:   kiln.mul %{{.+}}, %[[P]]
+func.func @scatter_nd_mul_opset16(%d: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) -> tensor<4x3xf32> {
+  %y = kiln_onnx.node "ScatterND"(%d, %i, %u) {domain = "", opset = 16 : i64, onnx_attrs = {reduction = "mul"}} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return %y : tensor<4x3xf32>
+}
