@@ -91,7 +91,11 @@ def ConvertKilnToLinalgPass : Pass<"convert-kiln-to-linalg", "ModuleOp"> {
     use signless integer types (`uiN` becomes `iN`, and `arith` ops chosen
     from the original types carry the signedness: `divui`, `uitofp`,
     `cmpi ult`, ...); constants are `arith.constant`s. Every value is a
-    tensor: the IR is ready for one-shot bufferization.
+    tensor: the IR is ready for one-shot bufferization. The LSTM time loop
+    gives its `h` and `c` their own buffers (`bufferization.alloc_tensor`)
+    and yields them with `bufferization.materialize_in_destination`, so that
+    bufferization keeps the loop-carried state in place whatever later
+    tensor-level passes do to the step's destinations.
 
     Errors: an op the pass cannot lower (an element type or attribute value
     it does not handle, or an op without a lowering) is reported as

@@ -37,9 +37,9 @@ static Value createZeroAccumulator(OpBuilder &b, Location loc,
 static Value createMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
                           Value init, bool transposeLhs = false,
                           bool transposeRhs = false) {
-  auto matmul = linalg::MatmulOp::create(b, loc, TypeRange{init.getType()},
-                                         ValueRange{lhs, rhs},
-                                         ValueRange{init});
+  auto matmul =
+      linalg::MatmulOp::create(b, loc, TypeRange{init.getType()},
+                               ValueRange{lhs, rhs}, ValueRange{init});
   if (transposeLhs || transposeRhs) {
     MLIRContext *context = b.getContext();
     AffineExpr m, n, k;
@@ -60,12 +60,12 @@ static Value createMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
 /// when `rhs` is a matrix (the batch dimensions of `lhs` fold into `M`), one
 /// `linalg.batch_matmul` when both batch shapes are equal (folded into one
 /// dimension), a contraction `linalg.generic` otherwise.
-static Value createBatchMatmul(OpBuilder &b, Location loc, Value lhs,
-                               Value rhs, ArrayRef<int64_t> resultShape,
-                               Type accType) {
+static Value createBatchMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                               ArrayRef<int64_t> resultShape, Type accType) {
   auto lhsType = cast<RankedTensorType>(lhs.getType());
   auto rhsType = cast<RankedTensorType>(rhs.getType());
-  ArrayRef<int64_t> lhsShape = lhsType.getShape(), rhsShape = rhsType.getShape();
+  ArrayRef<int64_t> lhsShape = lhsType.getShape(),
+                    rhsShape = rhsType.getShape();
   int64_t rank = resultShape.size();
   int64_t m = resultShape[rank - 2], n = resultShape[rank - 1];
   int64_t k = lhsShape.back();
@@ -91,9 +91,9 @@ static Value createBatchMatmul(OpBuilder &b, Location loc, Value lhs,
     Value rhs3d = reshapeTensor(
         b, loc, rhs, RankedTensorType::get({batch, k, n}, rhsElement));
     Value init = createZeroAccumulator(b, loc, {batch, m, n}, accType);
-    Value product = linalg::BatchMatmulOp::create(b, loc, TypeRange{init.getType()},
-                                                  ValueRange{lhs3d, rhs3d},
-                                                  ValueRange{init})
+    Value product = linalg::BatchMatmulOp::create(
+                        b, loc, TypeRange{init.getType()},
+                        ValueRange{lhs3d, rhs3d}, ValueRange{init})
                         .getResult(0);
     return reshapeTensor(b, loc, product, resultType);
   }
@@ -130,8 +130,10 @@ static Value createBatchMatmul(OpBuilder &b, Location loc, Value lhs,
       [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         Value lhsValue = args[0], rhsValue = args[1];
         if (lhsValue.getType() != accType) {
-          lhsValue = arith::ExtFOp::create(nested, nestedLoc, accType, lhsValue);
-          rhsValue = arith::ExtFOp::create(nested, nestedLoc, accType, rhsValue);
+          lhsValue =
+              arith::ExtFOp::create(nested, nestedLoc, accType, lhsValue);
+          rhsValue =
+              arith::ExtFOp::create(nested, nestedLoc, accType, rhsValue);
         }
         Value product =
             createMul(nested, nestedLoc, accType, lhsValue, rhsValue);
@@ -158,8 +160,8 @@ struct ConvertMatmulOp : OpConversionPattern<MatmulOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     Type type = getElementTypeOrSelf(op.getLhs().getType());
@@ -167,8 +169,8 @@ struct ConvertMatmulOp : OpConversionPattern<MatmulOp> {
     Value product =
         createBatchMatmul(rewriter, loc, adaptor.getLhs(), adaptor.getRhs(),
                           resultTypes.front().getShape(), accType);
-    rewriter.replaceOp(op, convertTensor(rewriter, loc, product, accType,
-                                         type));
+    rewriter.replaceOp(op,
+                       convertTensor(rewriter, loc, product, accType, type));
     return success();
   }
 };
@@ -186,8 +188,8 @@ struct ConvertGemmOp : OpConversionPattern<GemmOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Type type = getElementTypeOrSelf(op.getA().getType());
     double alpha = op.getAlphaAttr().getValueAsDouble();
@@ -223,8 +225,8 @@ struct ConvertGemmOp : OpConversionPattern<GemmOp> {
 
     Value product;
     if (alpha == 1.0) {
-      Value init = c ? scaledC()
-                     : createZeroAccumulator(rewriter, loc, shape, accType);
+      Value init =
+          c ? scaledC() : createZeroAccumulator(rewriter, loc, shape, accType);
       product = createMatmul(rewriter, loc, adaptor.getA(), adaptor.getB(),
                              init, op.getTransA(), op.getTransB());
     } else {
@@ -249,8 +251,8 @@ struct ConvertGemmOp : OpConversionPattern<GemmOp> {
             return createAdd(b, nestedLoc, accType, result, addend);
           });
     }
-    rewriter.replaceOp(op, convertTensor(rewriter, loc, product, accType,
-                                         type));
+    rewriter.replaceOp(op,
+                       convertTensor(rewriter, loc, product, accType, type));
     return success();
   }
 };
@@ -262,7 +264,7 @@ struct ConvertGemmOp : OpConversionPattern<GemmOp> {
 //===----------------------------------------------------------------------===//
 
 void lowering::populateContractionPatterns(const TypeConverter &typeConverter,
-                                         RewritePatternSet &patterns) {
+                                           RewritePatternSet &patterns) {
   patterns.add<ConvertGemmOp, ConvertMatmulOp>(typeConverter,
                                                patterns.getContext());
 }

@@ -86,11 +86,9 @@ static SmallVector<NamedAttribute> getConvAttributes(OpBuilder &b,
 /// the padded `input` through the window; `combine(element, accumulator)`
 /// is the reduction. The window's shape comes from a `tensor.empty` operand
 /// read by no one, as in the named pooling ops.
-static Value
-buildPoolGeneric(OpBuilder &b, Location loc, Value input, Value init,
-                 const Window &window,
-                 function_ref<Value(OpBuilder &, Location, Value, Value)>
-                     combine) {
+static Value buildPoolGeneric(
+    OpBuilder &b, Location loc, Value input, Value init, const Window &window,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
   MLIRContext *context = b.getContext();
   auto initType = cast<RankedTensorType>(init.getType());
   int64_t k = window.kernel.size();
@@ -111,8 +109,8 @@ buildPoolGeneric(OpBuilder &b, Location loc, Value input, Value init,
   SmallVector<utils::IteratorType> iterators(2 + k,
                                              utils::IteratorType::parallel);
   iterators.append(k, utils::IteratorType::reduction);
-  Value windowShape = createEmptyTensor(b, loc, window.kernel,
-                                        initType.getElementType());
+  Value windowShape =
+      createEmptyTensor(b, loc, window.kernel, initType.getElementType());
   auto generic = linalg::GenericOp::create(
       b, loc, TypeRange{initType}, ValueRange{input, windowShape},
       ValueRange{init}, maps, iterators,
@@ -170,8 +168,8 @@ struct ConvertConvOp : OpConversionPattern<ConvOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     RankedTensorType resultType = resultTypes.front();
@@ -188,8 +186,9 @@ struct ConvertConvOp : OpConversionPattern<ConvOp> {
     Window window = getWindow(weightShape.drop_front(2), op.getStrides(),
                               op.getDilations(), op.getPads());
 
-    Value input = padSpatial(rewriter, loc, adaptor.getInput(), window,
-                             outputShape, createScalar(rewriter, loc, type, 0.0));
+    Value input =
+        padSpatial(rewriter, loc, adaptor.getInput(), window, outputShape,
+                   createScalar(rewriter, loc, type, 0.0));
     Value weight = adaptor.getWeight();
 
     // The accumulator starts as the bias broadcast over everything but the
@@ -250,8 +249,7 @@ struct ConvertConvOp : OpConversionPattern<ConvOp> {
       result = buildGroupedConv(rewriter, loc, input, weight, init, window,
                                 group, type, accType);
     }
-    rewriter.replaceOp(op,
-                       convertTensor(rewriter, loc, result, accType, type));
+    rewriter.replaceOp(op, convertTensor(rewriter, loc, result, accType, type));
     return success();
   }
 
@@ -311,10 +309,10 @@ struct ConvertConvOp : OpConversionPattern<ConvOp> {
               ValueRange{groupedInput, groupedWeight}, ValueRange{groupedInit},
               maps, iterators,
               [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-                Value lhs = convertScalar(nested, nestedLoc, args[0], type,
-                                          accType);
-                Value rhs = convertScalar(nested, nestedLoc, args[1], type,
-                                          accType);
+                Value lhs =
+                    convertScalar(nested, nestedLoc, args[0], type, accType);
+                Value rhs =
+                    convertScalar(nested, nestedLoc, args[1], type, accType);
                 Value product = createMul(nested, nestedLoc, accType, lhs, rhs);
                 linalg::YieldOp::create(
                     nested, nestedLoc,
@@ -340,8 +338,8 @@ struct ConvertMaxPoolOp : OpConversionPattern<MaxPoolOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     RankedTensorType resultType = resultTypes.front();
@@ -396,8 +394,8 @@ struct ConvertAvgPoolOp : OpConversionPattern<AvgPoolOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     RankedTensorType resultType = resultTypes.front();
@@ -443,11 +441,10 @@ struct ConvertAvgPoolOp : OpConversionPattern<AvgPoolOp> {
     // The divisors are separable: the product of one count per dimension.
     SmallVector<SmallVector<int64_t>> counts;
     for (int64_t i = 0; i < k; ++i)
-      counts.push_back(getDivisors(inputShape[i + 2], outputShape[i + 2],
-                                   window.kernel[i], window.strides[i],
-                                   window.dilations[i], window.padLows[i],
-                                   window.padHighs[i],
-                                   op.getCountIncludePad()));
+      counts.push_back(
+          getDivisors(inputShape[i + 2], outputShape[i + 2], window.kernel[i],
+                      window.strides[i], window.dilations[i], window.padLows[i],
+                      window.padHighs[i], op.getCountIncludePad()));
     ArrayRef<int64_t> spatialShape = outputShape.drop_front(2);
     SmallVector<double> divisors;
     divisors.reserve(getNumElements(spatialShape));
@@ -486,8 +483,7 @@ struct ConvertAvgPoolOp : OpConversionPattern<AvgPoolOp> {
                       : args[1];
           return arith::DivFOp::create(b, nestedLoc, args[0], divisor);
         });
-    rewriter.replaceOp(op,
-                       convertTensor(rewriter, loc, result, accType, type));
+    rewriter.replaceOp(op, convertTensor(rewriter, loc, result, accType, type));
     return success();
   }
 };

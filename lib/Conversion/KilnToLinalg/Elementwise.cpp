@@ -62,14 +62,12 @@ static Value createSign(OpBuilder &b, Location loc, Type type, Value x) {
     return arith::SelectOp::create(b, loc, nonZero, one, zero);
   }
   Value minusOne = createScalar(b, loc, storage, -1.0);
-  Value negative =
-      createCompare(b, loc, type, arith::CmpFPredicate::OLT,
-                    arith::CmpIPredicate::slt, arith::CmpIPredicate::ult, x,
-                    zero);
-  Value positive =
-      createCompare(b, loc, type, arith::CmpFPredicate::OGT,
-                    arith::CmpIPredicate::sgt, arith::CmpIPredicate::ugt, x,
-                    zero);
+  Value negative = createCompare(b, loc, type, arith::CmpFPredicate::OLT,
+                                 arith::CmpIPredicate::slt,
+                                 arith::CmpIPredicate::ult, x, zero);
+  Value positive = createCompare(b, loc, type, arith::CmpFPredicate::OGT,
+                                 arith::CmpIPredicate::sgt,
+                                 arith::CmpIPredicate::ugt, x, zero);
   // Floats keep `x` when neither holds, so NaN stays NaN and 0 stays 0.
   Value otherwise = isa<FloatType>(type) ? x : zero;
   Value positiveOrOther =
@@ -155,8 +153,8 @@ static Value buildScalar(Operation *op, Type type, OpBuilder &b, Location loc,
                                      createScalar(b, loc, x.getType(), 1.0));
       })
       .Case([&](ReciprocalOp) {
-        return arith::DivFOp::create(
-            b, loc, createScalar(b, loc, x.getType(), 1.0), x);
+        return arith::DivFOp::create(b, loc,
+                                     createScalar(b, loc, x.getType(), 1.0), x);
       })
       .Case([&](ReluOp) -> Value {
         if (isUnsignedLike(type))
@@ -217,9 +215,14 @@ static Value buildScalar(Operation *op, Type type, OpBuilder &b, Location loc,
                              arith::CmpIPredicate::ule, args[0], args[1]);
       })
       // Logic.
-      .Case([&](AndOp) { return arith::AndIOp::create(b, loc, args[0], args[1]); })
-      .Case([&](OrOp) { return arith::OrIOp::create(b, loc, args[0], args[1]); })
-      .Case([&](XorOp) { return arith::XOrIOp::create(b, loc, args[0], args[1]); })
+      .Case([&](AndOp) {
+        return arith::AndIOp::create(b, loc, args[0], args[1]);
+      })
+      .Case(
+          [&](OrOp) { return arith::OrIOp::create(b, loc, args[0], args[1]); })
+      .Case([&](XorOp) {
+        return arith::XOrIOp::create(b, loc, args[0], args[1]);
+      })
       // Others.
       .Case([&](SelectOp) {
         return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
@@ -229,12 +232,12 @@ static Value buildScalar(Operation *op, Type type, OpBuilder &b, Location loc,
                              getElementTypeOrSelf(cast.getType()));
       })
       .Case([&](ClipOp clip) {
-        Value lower = createClipBound(b, loc, type,
-                                      clip.getMinAttr().getValueAsDouble(),
-                                      /*isUpper=*/false);
-        Value upper = createClipBound(b, loc, type,
-                                      clip.getMaxAttr().getValueAsDouble(),
-                                      /*isUpper=*/true);
+        Value lower =
+            createClipBound(b, loc, type, clip.getMinAttr().getValueAsDouble(),
+                            /*isUpper=*/false);
+        Value upper =
+            createClipBound(b, loc, type, clip.getMaxAttr().getValueAsDouble(),
+                            /*isUpper=*/true);
         return createMin(b, loc, type, createMax(b, loc, type, x, lower),
                          upper);
       })
@@ -295,7 +298,7 @@ struct ConvertElementwiseOp : OpConversionPattern<OpTy> {
 //===----------------------------------------------------------------------===//
 
 void lowering::populateElementwisePatterns(const TypeConverter &typeConverter,
-                                         RewritePatternSet &patterns) {
+                                           RewritePatternSet &patterns) {
   patterns.add<
       // Unary.
       ConvertElementwiseOp<AbsOp>, ConvertElementwiseOp<CeilOp>,

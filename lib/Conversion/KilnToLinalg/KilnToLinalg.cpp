@@ -78,7 +78,8 @@ struct ConvertKilnToLinalgPass
     KilnToLinalgTypeConverter typeConverter;
 
     ConversionTarget target(*context);
-    target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+    target.addLegalDialect<arith::ArithDialect,
+                           bufferization::BufferizationDialect,
                            linalg::LinalgDialect, math::MathDialect,
                            scf::SCFDialect, tensor::TensorDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {

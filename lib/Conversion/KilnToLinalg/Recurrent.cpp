@@ -116,11 +116,12 @@ namespace {
 ///    `linalg.matmul` (transposed `W` in its indexing maps) onto the bias
 ///    broadcast with `linalg.broadcast`;
 /// 2. an `scf.for` over the steps (in reverse for the backward direction)
-///    carrying `h`, `c` and `y`: `gates = xw[t] + h R_d^T` (a
-///    `linalg.matmul` onto the step's slice), then one `linalg.generic` over
-///    `[batch, H]` reading the four gates (and peepholes) at column offsets
-///    `0, H, 2H, 3H` of the gate row and yielding the new `c` and `h`;
-///    `h` goes into `y[t, d]`;
+///    carrying `h`, `c` (each copied into a buffer of its own first) and
+///    `y`: `gates = xw[t] + h R_d^T` (a `linalg.matmul` onto the step's
+///    slice), then one `linalg.generic` over `[batch, H]` reading the four
+///    column blocks of the gates (and the peepholes) and yielding the new
+///    `c` and `h`, pinned into the loop-carried buffers with
+///    `bufferization.materialize_in_destination`; `h` goes into `y[t, d]`;
 /// 3. the last `h` and `c` go into `y_h[d]` and `y_c[d]`.
 struct ConvertLstmOp : OpConversionPattern<LstmOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -209,10 +210,9 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
       // `alloc_tensor` is never merged by CSE, unlike `tensor.empty`.
       auto ownCopy = [&](Value init) {
         auto type = cast<RankedTensorType>(init.getType());
-        Value buffer = bufferization::AllocTensorOp::create(
-            rewriter, loc, type, ValueRange());
-        return linalg::CopyOp::create(rewriter, loc, init, buffer)
-            .getResult(0);
+        Value buffer = bufferization::AllocTensorOp::create(rewriter, loc, type,
+                                                            ValueRange());
+        return linalg::CopyOp::create(rewriter, loc, init, buffer).getResult(0);
       };
       Value h0 =
           ownCopy(extractFirst(rewriter, loc, adaptor.getInitialH(), dIndex));

@@ -50,9 +50,8 @@ static AffineMap getProjectionMap(MLIRContext *context, int64_t rank,
 /// the inputs that span the whole loop nest, `partial` those of the inputs
 /// that span only the kept (non-reduced) loops, and `acc` the output
 /// element.
-using NormalizationBodyFn =
-    function_ref<Value(OpBuilder &, Location, ValueRange full,
-                       ValueRange partial, Value acc)>;
+using NormalizationBodyFn = function_ref<Value(
+    OpBuilder &, Location, ValueRange full, ValueRange partial, Value acc)>;
 
 /// Builds a `linalg.generic` over a loop nest of `shape` whose loops in
 /// `dims` are reductions (none for an elementwise result). `full` inputs
@@ -83,9 +82,8 @@ static Value buildNormalizationGeneric(OpBuilder &b, Location loc,
   auto generic = linalg::GenericOp::create(
       b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
       iterators, [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        Value result =
-            body(nested, nestedLoc, args.take_front(numFull),
-                 args.drop_front(numFull).drop_back(), args.back());
+        Value result = body(nested, nestedLoc, args.take_front(numFull),
+                            args.drop_front(numFull).drop_back(), args.back());
         linalg::YieldOp::create(nested, nestedLoc, result);
       });
   return generic.getResult(0);
@@ -94,11 +92,10 @@ static Value buildNormalizationGeneric(OpBuilder &b, Location loc,
 /// Returns a `linalg.generic` reducing `input` (of original element type
 /// `type`) over `dims` into `init` with `combine(element in the computation
 /// type, accumulator)`.
-static Value buildReduction(OpBuilder &b, Location loc, Value input, Type type,
-                            ArrayRef<int64_t> dims, Value init,
-                            function_ref<Value(OpBuilder &, Location, Value,
-                                               Value)>
-                                combine) {
+static Value buildReduction(
+    OpBuilder &b, Location loc, Value input, Type type, ArrayRef<int64_t> dims,
+    Value init,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
   ArrayRef<int64_t> shape = cast<RankedTensorType>(input.getType()).getShape();
   Type computeType = getElementTypeOrSelf(init.getType());
   return buildNormalizationGeneric(
@@ -180,8 +177,8 @@ struct ConvertReduceOp : OpConversionPattern<OpTy> {
       int64_t count = 1;
       for (int64_t axis : axes)
         count *= inputType.getDimSize(axis);
-      auto reducedType = RankedTensorType::get(reducedShape,
-                                               getSignlessElementType(type));
+      auto reducedType =
+          RankedTensorType::get(reducedShape, getSignlessElementType(type));
       result = buildElementwise(
           rewriter, loc, reducedType, result,
           [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
@@ -199,8 +196,8 @@ struct ConvertReduceOp : OpConversionPattern<OpTy> {
     } else {
       result = convertTensor(rewriter, loc, result, accType, type);
     }
-    rewriter.replaceOp(op, reshapeTensor(rewriter, loc, result,
-                                         resultTypes.front()));
+    rewriter.replaceOp(
+        op, reshapeTensor(rewriter, loc, result, resultTypes.front()));
     return success();
   }
 };
@@ -230,16 +227,17 @@ struct ConvertSoftmaxOp : OpConversionPattern<OpTy> {
     SmallVector<int64_t> reducedShape = dropDims(shape, axis);
 
     // 1. The maximum along the axis (NaN propagates).
-    Value maxInit = createFilledTensor(rewriter, loc, reducedShape,
-                                       createLowest(rewriter, loc, computeType));
+    Value maxInit = createFilledTensor(
+        rewriter, loc, reducedShape, createLowest(rewriter, loc, computeType));
     Value max = buildReduction(
         rewriter, loc, input, type, axis, maxInit,
         [](OpBuilder &b, Location nestedLoc, Value element, Value acc) {
           return arith::MaximumFOp::create(b, nestedLoc, element, acc);
         });
     // 2. The sum of `exp(x - max)`.
-    Value sumInit = createFilledTensor(
-        rewriter, loc, reducedShape, createScalar(rewriter, loc, computeType, 0.0));
+    Value sumInit =
+        createFilledTensor(rewriter, loc, reducedShape,
+                           createScalar(rewriter, loc, computeType, 0.0));
     Value sum = buildNormalizationGeneric(
         rewriter, loc, shape, axis, input, max, sumInit, axis,
         [&](OpBuilder &b, Location nestedLoc, ValueRange full,
@@ -287,8 +285,8 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     RankedTensorType resultType = resultTypes.front();
@@ -304,14 +302,16 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
     auto keptType = RankedTensorType::get(keptShape, computeType);
 
     // 1. The mean.
-    Value zeros = createFilledTensor(rewriter, loc, keptShape,
-                                     createScalar(rewriter, loc, computeType, 0.0));
+    Value zeros =
+        createFilledTensor(rewriter, loc, keptShape,
+                           createScalar(rewriter, loc, computeType, 0.0));
     Value sum = buildReduction(
         rewriter, loc, input, type, dims, zeros,
         [](OpBuilder &b, Location nestedLoc, Value element, Value acc) {
           return arith::AddFOp::create(b, nestedLoc, element, acc);
         });
-    auto divideByCount = [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
+    auto divideByCount = [&](OpBuilder &b, Location nestedLoc,
+                             ValueRange args) {
       return arith::DivFOp::create(
           b, nestedLoc, args[0],
           createScalar(b, nestedLoc, computeType, static_cast<double>(count)));
@@ -324,7 +324,8 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
             ValueRange partial, Value acc) {
           Value x = convertScalar(b, nestedLoc, full[0], type, computeType);
           Value centered = arith::SubFOp::create(b, nestedLoc, x, partial[0]);
-          Value square = arith::MulFOp::create(b, nestedLoc, centered, centered);
+          Value square =
+              arith::MulFOp::create(b, nestedLoc, centered, centered);
           return arith::AddFOp::create(b, nestedLoc, acc, square);
         });
     Value variance =
@@ -336,10 +337,10 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
     MLIRContext *context = rewriter.getContext();
     SmallVector<AffineMap> maps = {
         rewriter.getMultiDimIdentityMap(rank),
-        getBroadcastMap(context,
-                        cast<RankedTensorType>(adaptor.getScale().getType())
-                            .getShape(),
-                        shape),
+        getBroadcastMap(
+            context,
+            cast<RankedTensorType>(adaptor.getScale().getType()).getShape(),
+            shape),
         getBroadcastMap(
             context,
             cast<RankedTensorType>(adaptor.getBias().getType()).getShape(),
@@ -390,8 +391,8 @@ struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     RankedTensorType resultType = resultTypes.front();
@@ -406,8 +407,7 @@ struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
                                    channel,  channel, identity};
     SmallVector<utils::IteratorType> iterators(rank,
                                                utils::IteratorType::parallel);
-    Value init =
-        createEmptyTensor(rewriter, loc, resultType.getShape(), type);
+    Value init = createEmptyTensor(rewriter, loc, resultType.getShape(), type);
     auto generic = linalg::GenericOp::create(
         rewriter, loc, TypeRange{resultType},
         ValueRange{adaptor.getInput(), adaptor.getScale(), adaptor.getBias(),
@@ -417,8 +417,8 @@ struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
           auto widen = [&](Value value) {
             return convertScalar(b, nestedLoc, value, type, computeType);
           };
-          Value centered =
-              arith::SubFOp::create(b, nestedLoc, widen(args[0]), widen(args[3]));
+          Value centered = arith::SubFOp::create(b, nestedLoc, widen(args[0]),
+                                                 widen(args[3]));
           Value shifted = arith::AddFOp::create(
               b, nestedLoc, widen(args[4]),
               createScalar(b, nestedLoc, computeType, epsilon));
@@ -446,10 +446,10 @@ struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
 
 void lowering::populateReductionPatterns(const TypeConverter &typeConverter,
                                          RewritePatternSet &patterns) {
-  patterns.add<ConvertBatchNormOp, ConvertLayerNormOp,
-               ConvertReduceOp<ReduceMaxOp>, ConvertReduceOp<ReduceMeanOp>,
-               ConvertReduceOp<ReduceMinOp>, ConvertReduceOp<ReduceProdOp>,
-               ConvertReduceOp<ReduceSumOp>, ConvertSoftmaxOp<LogSoftmaxOp>,
-               ConvertSoftmaxOp<SoftmaxOp>>(typeConverter,
-                                            patterns.getContext());
+  patterns
+      .add<ConvertBatchNormOp, ConvertLayerNormOp, ConvertReduceOp<ReduceMaxOp>,
+           ConvertReduceOp<ReduceMeanOp>, ConvertReduceOp<ReduceMinOp>,
+           ConvertReduceOp<ReduceProdOp>, ConvertReduceOp<ReduceSumOp>,
+           ConvertSoftmaxOp<LogSoftmaxOp>, ConvertSoftmaxOp<SoftmaxOp>>(
+          typeConverter, patterns.getContext());
 }

@@ -36,8 +36,8 @@ struct ConvertTopKOp : OpConversionPattern<TopKOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Location loc = op.getLoc();
     Type type = getElementTypeOrSelf(op.getInput().getType());
@@ -52,13 +52,14 @@ struct ConvertTopKOp : OpConversionPattern<TopKOp> {
     int64_t inner = getNumElements(shape.drop_front(axis + 1));
     bool largest = op.getLargest();
 
-    Value input = reshapeTensor(
-        rewriter, loc, adaptor.getInput(),
-        RankedTensorType::get({outer, n, inner}, storage));
+    Value input =
+        reshapeTensor(rewriter, loc, adaptor.getInput(),
+                      RankedTensorType::get({outer, n, inner}, storage));
     Value values = createFilledTensor(rewriter, loc, {outer, k, inner},
                                       createLowest(rewriter, loc, type));
-    Value indices = createFilledTensor(rewriter, loc, {outer, k, inner},
-                                       createScalar(rewriter, loc, indexType, 0));
+    Value indices =
+        createFilledTensor(rewriter, loc, {outer, k, inner},
+                           createScalar(rewriter, loc, indexType, 0));
 
     auto index = [&](OpBuilder &b, int64_t value) -> Value {
       return arith::ConstantIndexOp::create(b, loc, value);
@@ -78,19 +79,19 @@ struct ConvertTopKOp : OpConversionPattern<TopKOp> {
                                        largest ? arith::CmpFPredicate::OGT
                                                : arith::CmpFPredicate::OLT,
                                        lhs, rhs);
-        equal = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, lhs,
-                                      rhs);
+        equal =
+            arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, lhs, rhs);
       } else {
         arith::CmpIPredicate predicate;
         if (isUnsignedLike(type))
-          predicate = largest ? arith::CmpIPredicate::ugt
-                              : arith::CmpIPredicate::ult;
+          predicate =
+              largest ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::ult;
         else
-          predicate = largest ? arith::CmpIPredicate::sgt
-                              : arith::CmpIPredicate::slt;
+          predicate =
+              largest ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt;
         better = arith::CmpIOp::create(b, loc, predicate, lhs, rhs);
-        equal = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, lhs,
-                                      rhs);
+        equal =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, lhs, rhs);
       }
       Value lowerIndex = arith::CmpIOp::create(
           b, loc, arith::CmpIPredicate::slt, lhsIndex, rhsIndex);
@@ -150,18 +151,18 @@ struct ConvertTopKOp : OpConversionPattern<TopKOp> {
                                            pick(kept, args[2]),
                                            pick(keptIndex, args[3])});
                           });
-                      scf::YieldOp::create(
-                          b, loc, insert.getResults().take_front(2));
+                      scf::YieldOp::create(b, loc,
+                                           insert.getResults().take_front(2));
                     });
                 scf::YieldOp::create(b, loc, scan.getResults());
               });
           scf::YieldOp::create(b, loc, innerLoop.getResults());
         });
 
-    Value resultValues = reshapeTensor(rewriter, loc, outerLoop.getResult(0),
-                                       resultTypes[0]);
-    Value resultIndices = reshapeTensor(rewriter, loc, outerLoop.getResult(1),
-                                        resultTypes[1]);
+    Value resultValues =
+        reshapeTensor(rewriter, loc, outerLoop.getResult(0), resultTypes[0]);
+    Value resultIndices =
+        reshapeTensor(rewriter, loc, outerLoop.getResult(1), resultTypes[1]);
     rewriter.replaceOp(op, ValueRange{resultValues, resultIndices});
     return success();
   }

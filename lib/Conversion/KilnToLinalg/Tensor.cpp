@@ -50,12 +50,11 @@ static Value createWrappedIndex(OpBuilder &b, Location loc, Value value,
 /// (read through `indicesMap`) and whose body extracts from `data` at the
 /// coordinates `coordinates` returns for the loop indices and the wrapped
 /// index.
-static Value
-buildGather(OpBuilder &b, Location loc, RankedTensorType resultType,
-            Value data, Value indices, AffineMap indicesMap, int64_t axisSize,
-            function_ref<SmallVector<Value>(ArrayRef<Value> loopIndices,
-                                            Value index)>
-                coordinates) {
+static Value buildGather(
+    OpBuilder &b, Location loc, RankedTensorType resultType, Value data,
+    Value indices, AffineMap indicesMap, int64_t axisSize,
+    function_ref<SmallVector<Value>(ArrayRef<Value> loopIndices, Value index)>
+        coordinates) {
   int64_t rank = resultType.getRank();
   Value init = createEmptyTensor(b, loc, resultType.getShape(),
                                  resultType.getElementType());
@@ -93,8 +92,8 @@ struct ConvertConstantOp : OpConversionPattern<ConstantOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     RankedTensorType type = resultTypes.front();
     ElementsAttr value = op.getValue();
@@ -124,12 +123,12 @@ struct ConvertReshapeOp : OpConversionPattern<ReshapeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
-    rewriter.replaceOp(op, reshapeTensor(rewriter, op.getLoc(),
-                                         adaptor.getInput(),
-                                         resultTypes.front()));
+    rewriter.replaceOp(op,
+                       reshapeTensor(rewriter, op.getLoc(), adaptor.getInput(),
+                                     resultTypes.front()));
     return success();
   }
 };
@@ -143,8 +142,8 @@ struct ConvertTransposeOp : OpConversionPattern<TransposeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     RankedTensorType type = resultTypes.front();
     Location loc = op.getLoc();
@@ -167,8 +166,8 @@ struct ConvertConcatOp : OpConversionPattern<ConcatOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     RankedTensorType type = resultTypes.front();
     if (adaptor.getInputs().size() == 1) {
@@ -212,8 +211,8 @@ struct ConvertSliceOp : OpConversionPattern<SliceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     RankedTensorType type = resultTypes.front();
     Location loc = op.getLoc();
@@ -252,8 +251,8 @@ struct ConvertSliceOp : OpConversionPattern<SliceOp> {
           rewriter.getMultiDimIdentityMap(rank)};
       SmallVector<utils::IteratorType> iterators(rank,
                                                  utils::IteratorType::parallel);
-      Value init = createEmptyTensor(rewriter, loc, shape,
-                                     type.getElementType());
+      Value init =
+          createEmptyTensor(rewriter, loc, shape, type.getElementType());
       result = linalg::GenericOp::create(
                    rewriter, loc, TypeRange{type}, ValueRange{result},
                    ValueRange{init}, maps, iterators,
@@ -277,8 +276,8 @@ struct ConvertGatherOp : OpConversionPattern<GatherOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     RankedTensorType type = resultTypes.front();
     auto dataType = cast<RankedTensorType>(adaptor.getData().getType());
@@ -317,21 +316,21 @@ struct ConvertGatherElementsOp : OpConversionPattern<GatherElementsOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     RankedTensorType type = resultTypes.front();
     auto dataType = cast<RankedTensorType>(adaptor.getData().getType());
     auto axis = static_cast<int64_t>(op.getAxis());
-    Value result = buildGather(
-        rewriter, op.getLoc(), type, adaptor.getData(), adaptor.getIndices(),
-        rewriter.getMultiDimIdentityMap(type.getRank()),
-        dataType.getDimSize(axis),
-        [&](ArrayRef<Value> loopIndices, Value index) {
-          SmallVector<Value> coordinates(loopIndices);
-          coordinates[axis] = index;
-          return coordinates;
-        });
+    Value result = buildGather(rewriter, op.getLoc(), type, adaptor.getData(),
+                               adaptor.getIndices(),
+                               rewriter.getMultiDimIdentityMap(type.getRank()),
+                               dataType.getDimSize(axis),
+                               [&](ArrayRef<Value> loopIndices, Value index) {
+                                 SmallVector<Value> coordinates(loopIndices);
+                                 coordinates[axis] = index;
+                                 return coordinates;
+                               });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -347,8 +346,8 @@ struct ConvertExpandOp : OpConversionPattern<ExpandOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<RankedTensorType> resultTypes;
     if (failed(checkElementTypes(rewriter, op)) ||
-        failed(convertResultTypes(*getTypeConverter(), rewriter, op,
-                                  resultTypes)))
+        failed(
+            convertResultTypes(*getTypeConverter(), rewriter, op, resultTypes)))
       return failure();
     Value result = buildElementwise(
         rewriter, op.getLoc(), resultTypes.front(), adaptor.getInput(),
@@ -365,7 +364,7 @@ struct ConvertExpandOp : OpConversionPattern<ExpandOp> {
 //===----------------------------------------------------------------------===//
 
 void lowering::populateTensorPatterns(const TypeConverter &typeConverter,
-                                    RewritePatternSet &patterns) {
+                                      RewritePatternSet &patterns) {
   patterns.add<ConvertConcatOp, ConvertConstantOp, ConvertExpandOp,
                ConvertGatherElementsOp, ConvertGatherOp, ConvertReshapeOp,
                ConvertSliceOp, ConvertTransposeOp>(typeConverter,

@@ -23,14 +23,14 @@ using namespace mlir::kiln::lowering;
 //===----------------------------------------------------------------------===//
 
 LogicalResult lowering::emitUnsupported(ConversionPatternRewriter &rewriter,
-                                      Operation *op, const Twine &why) {
+                                        Operation *op, const Twine &why) {
   std::string reason = why.str();
   op->emitError() << "unsupported " << op->getName() << " (" << reason << ")";
   return rewriter.notifyMatchFailure(op, reason);
 }
 
 LogicalResult lowering::checkElementTypes(ConversionPatternRewriter &rewriter,
-                                        Operation *op) {
+                                          Operation *op) {
   auto isIndex = [](Type type) { return getElementTypeOrSelf(type).isIndex(); };
   if (llvm::any_of(op->getOperandTypes(), isIndex) ||
       llvm::any_of(op->getResultTypes(), isIndex))
@@ -40,8 +40,8 @@ LogicalResult lowering::checkElementTypes(ConversionPatternRewriter &rewriter,
 
 LogicalResult
 lowering::convertResultTypes(const TypeConverter &typeConverter,
-                           ConversionPatternRewriter &rewriter, Operation *op,
-                           SmallVectorImpl<RankedTensorType> &types) {
+                             ConversionPatternRewriter &rewriter, Operation *op,
+                             SmallVectorImpl<RankedTensorType> &types) {
   for (Type type : op->getResultTypes()) {
     auto converted =
         dyn_cast_or_null<RankedTensorType>(typeConverter.convertType(type));
@@ -71,13 +71,14 @@ Type lowering::getAccumulatorType(Type type) {
 }
 
 Value lowering::createScalar(OpBuilder &b, Location loc, Type type,
-                           double value) {
+                             double value) {
   if (auto floatType = dyn_cast<FloatType>(type))
     return arith::ConstantOp::create(b, loc, FloatAttr::get(floatType, value));
   if (type.isIndex())
     return arith::ConstantIndexOp::create(b, loc, static_cast<int64_t>(value));
   auto intType = cast<IntegerType>(type);
-  APInt bits(intType.getWidth(), static_cast<uint64_t>(static_cast<int64_t>(value)),
+  APInt bits(intType.getWidth(),
+             static_cast<uint64_t>(static_cast<int64_t>(value)),
              /*isSigned=*/true, /*implicitTrunc=*/true);
   return arith::ConstantOp::create(b, loc, IntegerAttr::get(intType, bits));
 }
@@ -114,8 +115,8 @@ Value lowering::createHighest(OpBuilder &b, Location loc, Type type) {
   return createExtreme(b, loc, type, /*highest=*/true);
 }
 
-Value lowering::convertScalar(OpBuilder &b, Location loc, Value value, Type from,
-                            Type to) {
+Value lowering::convertScalar(OpBuilder &b, Location loc, Value value,
+                              Type from, Type to) {
   // Same storage (`uiN` and `iN`): the same bits.
   if (getSignlessElementType(from) == getSignlessElementType(to))
     return value;
@@ -162,21 +163,21 @@ Value lowering::convertScalar(OpBuilder &b, Location loc, Value value, Type from
 }
 
 Value lowering::createAdd(OpBuilder &b, Location loc, Type type, Value lhs,
-                        Value rhs) {
+                          Value rhs) {
   if (isa<FloatType>(type))
     return arith::AddFOp::create(b, loc, lhs, rhs);
   return arith::AddIOp::create(b, loc, lhs, rhs);
 }
 
 Value lowering::createMul(OpBuilder &b, Location loc, Type type, Value lhs,
-                        Value rhs) {
+                          Value rhs) {
   if (isa<FloatType>(type))
     return arith::MulFOp::create(b, loc, lhs, rhs);
   return arith::MulIOp::create(b, loc, lhs, rhs);
 }
 
 Value lowering::createMax(OpBuilder &b, Location loc, Type type, Value lhs,
-                        Value rhs) {
+                          Value rhs) {
   if (isa<FloatType>(type))
     return arith::MaximumFOp::create(b, loc, lhs, rhs);
   if (isUnsignedLike(type))
@@ -185,7 +186,7 @@ Value lowering::createMax(OpBuilder &b, Location loc, Type type, Value lhs,
 }
 
 Value lowering::createMin(OpBuilder &b, Location loc, Type type, Value lhs,
-                        Value rhs) {
+                          Value rhs) {
   if (isa<FloatType>(type))
     return arith::MinimumFOp::create(b, loc, lhs, rhs);
   if (isUnsignedLike(type))
@@ -198,20 +199,20 @@ Value lowering::createMin(OpBuilder &b, Location loc, Type type, Value lhs,
 //===----------------------------------------------------------------------===//
 
 Value lowering::createEmptyTensor(OpBuilder &b, Location loc,
-                                ArrayRef<int64_t> shape, Type elementType) {
+                                  ArrayRef<int64_t> shape, Type elementType) {
   return tensor::EmptyOp::create(b, loc, shape, elementType);
 }
 
 Value lowering::createFilledTensor(OpBuilder &b, Location loc,
-                                 ArrayRef<int64_t> shape, Value value) {
+                                   ArrayRef<int64_t> shape, Value value) {
   Value empty = createEmptyTensor(b, loc, shape, value.getType());
   return linalg::FillOp::create(b, loc, ValueRange{value}, ValueRange{empty})
       .getResult(0);
 }
 
 AffineMap lowering::getBroadcastMap(MLIRContext *context,
-                                  ArrayRef<int64_t> operandShape,
-                                  ArrayRef<int64_t> resultShape) {
+                                    ArrayRef<int64_t> operandShape,
+                                    ArrayRef<int64_t> resultShape) {
   unsigned rank = resultShape.size();
   assert(operandShape.size() <= rank && "operand must not outrank the result");
   unsigned offset = rank - operandShape.size();
@@ -226,8 +227,8 @@ AffineMap lowering::getBroadcastMap(MLIRContext *context,
 }
 
 Value lowering::buildElementwise(OpBuilder &b, Location loc,
-                               RankedTensorType resultType, ValueRange inputs,
-                               ElementwiseBodyFn body) {
+                                 RankedTensorType resultType, ValueRange inputs,
+                                 ElementwiseBodyFn body) {
   MLIRContext *context = b.getContext();
   ArrayRef<int64_t> shape = resultType.getShape();
   Value init = createEmptyTensor(b, loc, shape, resultType.getElementType());
@@ -247,23 +248,22 @@ Value lowering::buildElementwise(OpBuilder &b, Location loc,
   return generic.getResult(0);
 }
 
-Value lowering::convertTensor(OpBuilder &b, Location loc, Value value, Type from,
-                            Type to) {
+Value lowering::convertTensor(OpBuilder &b, Location loc, Value value,
+                              Type from, Type to) {
   if (getSignlessElementType(from) == getSignlessElementType(to))
     return value;
   auto type = cast<RankedTensorType>(value.getType());
-  auto resultType = RankedTensorType::get(type.getShape(),
-                                          getSignlessElementType(to));
-  return buildElementwise(b, loc, resultType, value,
-                          [&](OpBuilder &nested, Location nestedLoc,
-                              ValueRange args) {
-                            return convertScalar(nested, nestedLoc, args[0],
-                                                 from, to);
-                          });
+  auto resultType =
+      RankedTensorType::get(type.getShape(), getSignlessElementType(to));
+  return buildElementwise(
+      b, loc, resultType, value,
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        return convertScalar(nested, nestedLoc, args[0], from, to);
+      });
 }
 
 Value lowering::reshapeTensor(OpBuilder &b, Location loc, Value value,
-                            RankedTensorType type) {
+                              RankedTensorType type) {
   auto sourceType = cast<RankedTensorType>(value.getType());
   if (sourceType.getShape() == type.getShape())
     return value;
@@ -274,8 +274,7 @@ Value lowering::reshapeTensor(OpBuilder &b, Location loc, Value value,
       if (sourceRank > rank)
         return tensor::CollapseShapeOp::create(b, loc, type, value,
                                                *reassociation);
-      return tensor::ExpandShapeOp::create(b, loc, type, value,
-                                           *reassociation);
+      return tensor::ExpandShapeOp::create(b, loc, type, value, *reassociation);
     }
   }
   // No grouping relates the two shapes: go through 1-D, which costs nothing
@@ -303,8 +302,8 @@ Value lowering::reshapeTensor(OpBuilder &b, Location loc, Value value,
 }
 
 Value lowering::padTensor(OpBuilder &b, Location loc, Value value,
-                        ArrayRef<int64_t> lows, ArrayRef<int64_t> highs,
-                        Value padValue) {
+                          ArrayRef<int64_t> lows, ArrayRef<int64_t> highs,
+                          Value padValue) {
   if (llvm::all_of(lows, [](int64_t pad) { return pad == 0; }) &&
       llvm::all_of(highs, [](int64_t pad) { return pad == 0; }))
     return value;
@@ -317,8 +316,8 @@ Value lowering::padTensor(OpBuilder &b, Location loc, Value value,
     highValues.push_back(b.getIndexAttr(high));
   }
   auto resultType = RankedTensorType::get(shape, type.getElementType());
-  return tensor::PadOp::create(b, loc, resultType, value, lowValues,
-                               highValues, padValue);
+  return tensor::PadOp::create(b, loc, resultType, value, lowValues, highValues,
+                               padValue);
 }
 
 int64_t lowering::getNumElements(ArrayRef<int64_t> shape) {

@@ -1,9 +1,10 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-to-linalg | FileCheck %s
 
 // Forward LSTM: the input projection of all steps is one matmul onto the
-// summed biases; the time loop carries h, c and y, accumulates the
-// recurrent matmul onto the step's projection, and computes the gates in
-// one generic that writes over c and h.
+// summed biases; h and c get buffers of their own; the time loop carries h,
+// c and y, accumulates the recurrent matmul onto the step's projection,
+// computes the gates in one generic that writes over c and h, and pins the
+// new state into the loop-carried buffers.
 // CHECK-DAG: #[[$TRANSPOSED_B:.+]] = affine_map<(d0, d1, d2) -> (d1, d2)>
 // CHECK-DAG: #[[$COLUMN:.+]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-LABEL: func.func @lstm_forward_peepholes_clip
@@ -43,9 +44,9 @@
 //       CHECK:       math.tanh
 //       CHECK:       linalg.yield
 //       CHECK:     %[[NEW_Y:.+]] = tensor.insert_slice %[[CELL]]#1 into %[[Y_ITER]][%[[T]], 0, 0, 0] [1, 1, 2, 3] [1, 1, 1, 1]
-//       CHECK:     %[[H_NEXT:.+]] = bufferization.materialize_in_destination %[[CELL]]#1 in %[[H_ITER]]
-//       CHECK:     %[[C_NEXT:.+]] = bufferization.materialize_in_destination %[[CELL]]#0 in %[[C_ITER]]
-//       CHECK:     scf.yield %[[H_NEXT]], %[[C_NEXT]], %[[NEW_Y]]
+//       CHECK:     %[[NEW_H:.+]] = bufferization.materialize_in_destination %[[CELL]]#1 in %[[H_ITER]]
+//       CHECK:     %[[NEW_C:.+]] = bufferization.materialize_in_destination %[[CELL]]#0 in %[[C_ITER]]
+//       CHECK:     scf.yield %[[NEW_H]], %[[NEW_C]], %[[NEW_Y]]
 //       CHECK:   %[[Y_H:.+]] = tensor.insert_slice %[[LOOP]]#0 into %[[Y_H_INIT]][0, 0, 0] [1, 2, 3] [1, 1, 1]
 //       CHECK:   %[[Y_C:.+]] = tensor.insert_slice %[[LOOP]]#1 into %[[Y_C_INIT]][0, 0, 0] [1, 2, 3] [1, 1, 1]
 //       CHECK:   return %[[LOOP]]#2, %[[Y_H]], %[[Y_C]]
@@ -92,4 +93,24 @@ func.func @lstm_reverse_input_forget(%x: tensor<3x2x4xf32>, %w: tensor<1x12x4xf3
 func.func @lstm_bidirectional(%x: tensor<2x1x3xf32>, %w: tensor<2x8x3xf32>, %r: tensor<2x8x2xf32>, %b: tensor<2x16xf32>, %h0: tensor<2x1x2xf32>, %c0: tensor<2x1x2xf32>) -> (tensor<2x2x1x2xf32>, tensor<2x1x2xf32>, tensor<2x1x2xf32>) {
   %y, %y_h, %y_c = kiln.lstm %x, %w, %r, %b, %h0, %c0 {direction = "bidirectional", hidden_size = 2 : i64, activations = ["Sigmoid", "Tanh", "Tanh", "Sigmoid", "Tanh", "Tanh"], input_forget = false} : (tensor<2x1x3xf32>, tensor<2x8x3xf32>, tensor<2x8x2xf32>, tensor<2x16xf32>, tensor<2x1x2xf32>, tensor<2x1x2xf32>) -> (tensor<2x2x1x2xf32>, tensor<2x1x2xf32>, tensor<2x1x2xf32>)
   return %y, %y_h, %y_c : tensor<2x2x1x2xf32>, tensor<2x1x2xf32>, tensor<2x1x2xf32>
+}
+
+// -----
+
+// Initial h and c from one value (ONNX's omitted states become one zero
+// constant after CSE) still get a buffer each, so the loop can update both
+// in place.
+// CHECK-LABEL: func.func @lstm_shared_initial_state
+//       CHECK:   %[[STATE:.+]] = arith.constant dense<0.000000e+00> : tensor<1x1x2xf32>
+//       CHECK:   %[[H_SLICE:.+]] = tensor.extract_slice %[[STATE]]
+//       CHECK:   %[[H_BUFFER:.+]] = bufferization.alloc_tensor() : tensor<1x2xf32>
+//       CHECK:   %[[H:.+]] = linalg.copy ins(%[[H_SLICE]] : tensor<1x2xf32>) outs(%[[H_BUFFER]] : tensor<1x2xf32>)
+//       CHECK:   %[[C_SLICE:.+]] = tensor.extract_slice %[[STATE]]
+//       CHECK:   %[[C_BUFFER:.+]] = bufferization.alloc_tensor() : tensor<1x2xf32>
+//       CHECK:   %[[C:.+]] = linalg.copy ins(%[[C_SLICE]] : tensor<1x2xf32>) outs(%[[C_BUFFER]] : tensor<1x2xf32>)
+//       CHECK:   scf.for {{.+}} iter_args(%{{.+}} = %[[H]], %{{.+}} = %[[C]], %{{.+}} = %{{.+}})
+func.func @lstm_shared_initial_state(%x: tensor<2x1x3xf32>, %w: tensor<1x8x3xf32>, %r: tensor<1x8x2xf32>, %b: tensor<1x16xf32>) -> (tensor<2x1x1x2xf32>, tensor<1x1x2xf32>, tensor<1x1x2xf32>) {
+  %zeros = kiln.constant dense<0.0> : tensor<1x1x2xf32>
+  %y, %y_h, %y_c = kiln.lstm %x, %w, %r, %b, %zeros, %zeros {direction = "forward", hidden_size = 2 : i64, activations = ["Sigmoid", "Tanh", "Tanh"], input_forget = false} : (tensor<2x1x3xf32>, tensor<1x8x3xf32>, tensor<1x8x2xf32>, tensor<1x16xf32>, tensor<1x1x2xf32>, tensor<1x1x2xf32>) -> (tensor<2x1x1x2xf32>, tensor<1x1x2xf32>, tensor<1x1x2xf32>)
+  return %y, %y_h, %y_c : tensor<2x1x1x2xf32>, tensor<1x1x2xf32>, tensor<1x1x2xf32>
 }
