@@ -413,6 +413,7 @@ void mlir::kiln::populateKilnOnnxToKilnHandlers(
   populateRecurrentHandlers(registry);
   populateReductionHandlers(registry);
   populateTensorHandlers(registry);
+  populateTrainingHandlers(registry);
 }
 
 LogicalResult

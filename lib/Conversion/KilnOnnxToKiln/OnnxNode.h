@@ -348,6 +348,7 @@ void populateQuantizationHandlers(OnnxHandlerRegistry &registry);
 void populateRecurrentHandlers(OnnxHandlerRegistry &registry);
 void populateReductionHandlers(OnnxHandlerRegistry &registry);
 void populateTensorHandlers(OnnxHandlerRegistry &registry);
+void populateTrainingHandlers(OnnxHandlerRegistry &registry);
 
 } // namespace mlir::kiln
 
