@@ -22,6 +22,8 @@
 //   Sinh, Cosh      (exp(x) -/+ exp(-x)) / 2
 //   Asinh, Acosh    log(x + sqrt(x * x +/- 1))
 //   Atanh           log((1 + x) / (1 - x)) / 2
+//   Atan            Cephes' atanf: range reduction and an odd polynomial
+//   Asin, Acos      atan(x / sqrt(1 - x^2)), 2 * atan(sqrt((1 - x) / (1 + x)))
 //   IsNaN           !(x == x)
 //   IsInf           x == +inf || x == -inf (each side as asked)
 //   Mod             r = x - y * trunc(x / y); fmod = 0 moves r to y's sign
@@ -275,6 +277,62 @@ Results convertAtanh(OnnxNode &node) {
   Value ratio = div(node, add(node, one, x), sub(node, one, x));
   return SmallVector<Value>{
       mul(node, node.create<LogOp>(ratio), scalarLike(node, x, 0.5))};
+}
+
+/// `atan(x)` with Cephes' single-precision `atanf`: the argument reduced to
+/// `[-tan(pi/8), tan(pi/8)]` (by `-1/|x|` past `tan(3pi/8)`, by
+/// `(|x|-1)/(|x|+1)` past `tan(pi/8)`), a degree-9 odd polynomial, the
+/// offset (pi/2, pi/4 or 0) added back and the sign restored.
+Value atan(OnnxNode &node, Value x) {
+  if (!x)
+    return nullptr;
+  auto number = [&](double value) { return scalarLike(node, x, value); };
+  Value magnitude = node.create<AbsOp>(x);
+  Value big = node.create<GreaterOp>(magnitude, number(2.414213562373095));
+  Value mid = node.create<GreaterOp>(magnitude, number(0.4142135623730950));
+  Value one = number(1);
+  Value reduced = node.create<SelectOp>(
+      big, node.create<NegOp>(div(node, one, magnitude)),
+      node.create<SelectOp>(mid,
+                            div(node, sub(node, magnitude, one),
+                                add(node, magnitude, one)),
+                            magnitude));
+  Value offset = node.create<SelectOp>(
+      big, number(M_PI_2), node.create<SelectOp>(mid, number(M_PI_4), number(0)));
+  Value z = mul(node, reduced, reduced);
+  Value poly = number(8.05374449538e-2);
+  for (double c : {-1.38776856032e-1, 1.99777106478e-1, -3.33329491539e-1})
+    poly = add(node, mul(node, poly, z), number(c));
+  Value series = add(node, mul(node, mul(node, poly, z), reduced), reduced);
+  Value result = add(node, offset, series);
+  Value negative = node.create<LessOp>(x, number(0));
+  return node.create<SelectOp>(negative, node.create<NegOp>(result), result);
+}
+
+Results convertAtan(OnnxNode &node) {
+  return SmallVector<Value>{atan(node, node.getInput(0))};
+}
+
+/// `asin(x) = atan(x / sqrt(1 - x^2))` (inf at |x| = 1 gives pi/2; NaN past
+/// it).
+Results convertAsin(OnnxNode &node) {
+  Value x = node.getInput(0);
+  if (!x)
+    return failure();
+  Value cosine = node.create<SqrtOp>(
+      sub(node, scalarLike(node, x, 1), mul(node, x, x)));
+  return SmallVector<Value>{atan(node, div(node, x, cosine))};
+}
+
+/// `acos(x) = 2 * atan(sqrt((1 - x) / (1 + x)))`, accurate near 1 too.
+Results convertAcos(OnnxNode &node) {
+  Value x = node.getInput(0);
+  if (!x)
+    return failure();
+  Value one = scalarLike(node, x, 1);
+  Value ratio = div(node, sub(node, one, x), add(node, one, x));
+  return SmallVector<Value>{mul(
+      node, scalarLike(node, x, 2), atan(node, node.create<SqrtOp>(ratio)))};
 }
 
 Results convertIsNaN(OnnxNode &node) {
@@ -687,8 +745,11 @@ void mlir::kiln::populateMathHandlers(OnnxHandlerRegistry &registry) {
   add("Tanh", 1, convertUnary<TanhOp>);
 
   // Decomposed activations and functions.
+  add("Acos", 7, convertAcos);
   add("Acosh", 9, convertInverseHyperbolic<-1>);
+  add("Asin", 7, convertAsin);
   add("Asinh", 9, convertInverseHyperbolic<1>);
+  add("Atan", 7, convertAtan);
   add("Atanh", 9, convertAtanh);
   add("Celu", 12, convertCelu);
   add("Cosh", 9, convertHyperbolic<1>);

@@ -505,3 +505,26 @@ func.func @cumsum_exclusive_axis0_opset14(%x: tensor<3x2xf32>) -> tensor<3x2xf32
   %y = kiln_onnx.node "CumSum"(%x, %axis) {domain = "", opset = 14 : i64, onnx_attrs = {exclusive = 1 : i64}} : (tensor<3x2xf32>, tensor<i32>) -> tensor<3x2xf32>
   return %y : tensor<3x2xf32>
 }
+
+// -----
+
+// Atan: Cephes' atanf (range reduction by selects, an odd polynomial, the
+// offset and sign restored); Asin and Acos go through it.
+// CHECK-LABEL: func.func @atan_asin_acos_opset7
+//  CHECK-SAME:   (%[[X:.+]]: tensor<4xf32>)
+//       CHECK:   %[[ABS:.+]] = kiln.abs %[[X]]
+//       CHECK:   %[[BIG:.+]] = kiln.greater %[[ABS]], %{{.+}}
+//       CHECK:   %[[MID:.+]] = kiln.greater %[[ABS]], %{{.+}}
+//       CHECK:   kiln.select %[[BIG]]
+//       CHECK:   kiln.constant dense<0.0805374458> : tensor<f32>
+//       CHECK:   kiln.less %[[X]]
+//       CHECK:   kiln.sqrt
+//       CHECK:   kiln.abs
+//       CHECK:   kiln.sqrt
+//       CHECK:   kiln.abs
+func.func @atan_asin_acos_opset7(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) {
+  %a = kiln_onnx.node "Atan"(%x) {domain = "", opset = 7 : i64} : (tensor<4xf32>) -> tensor<4xf32>
+  %b = kiln_onnx.node "Asin"(%x) {domain = "", opset = 7 : i64} : (tensor<4xf32>) -> tensor<4xf32>
+  %c = kiln_onnx.node "Acos"(%x) {domain = "", opset = 7 : i64} : (tensor<4xf32>) -> tensor<4xf32>
+  return %a, %b, %c : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+}
