@@ -404,6 +404,7 @@ OnnxHandlerRegistry::getFirstVersion(StringRef domain,
 
 void mlir::kiln::populateKilnOnnxToKilnHandlers(
     OnnxHandlerRegistry &registry) {
+  populateEinsumHandlers(registry);
   populateGatherScatterHandlers(registry);
   populateGeneratorHandlers(registry);
   populateLossHandlers(registry);

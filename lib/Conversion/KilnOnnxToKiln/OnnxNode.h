@@ -339,6 +339,7 @@ OnnxHandler handler(Fn fn) {
 }
 
 /// Registers the handlers of each operator family.
+void populateEinsumHandlers(OnnxHandlerRegistry &registry);
 void populateGatherScatterHandlers(OnnxHandlerRegistry &registry);
 void populateGeneratorHandlers(OnnxHandlerRegistry &registry);
 void populateLossHandlers(OnnxHandlerRegistry &registry);
