@@ -51,7 +51,26 @@ if [ -z "$logdir" ]; then
 fi
 mkdir -p "$logdir"
 
+# Prints "name=D0xD1x...,..." for the inputs of test data set 0 beside
+# MODEL, or nothing.
+data_shapes() {
+  python3 - "$1" 2>/dev/null <<'PY'
+import glob, os, sys
+import onnx
+folder = os.path.join(os.path.dirname(sys.argv[1]), "test_data_set_0")
+specs = []
+for path in sorted(glob.glob(os.path.join(folder, "input_*.pb"))):
+    tensor = onnx.TensorProto()
+    with open(path, "rb") as f:
+        tensor.ParseFromString(f.read())
+    if tensor.name and tensor.dims:
+        specs.append(tensor.name + "=" + "x".join(map(str, tensor.dims)))
+print(",".join(specs))
+PY
+}
+
 total=0 converted=0 import_failed=0 convert_failed=0 timed_out=0 leftover=0
+given_shapes=0
 : >"$logdir/reasons.txt"
 : >"$logdir/results.txt"
 for model in $glob; do
@@ -74,7 +93,15 @@ for model in $glob; do
     grep -m1 "error:" "$errors" | sed 's/^.*error: /import: /' >>"$logdir/reasons.txt"
     continue
   fi
-  timeout "$limit" "$opt" "$imported" --kiln-set-input-shapes \
+  set_shapes=--kiln-set-input-shapes
+  if grep -q "kiln_onnx.dim_params" "$imported"; then
+    shapes=$(data_shapes "$model")
+    if [ -n "$shapes" ]; then
+      set_shapes="--kiln-set-input-shapes=shapes=$shapes"
+      given_shapes=$((given_shapes + 1))
+    fi
+  fi
+  timeout "$limit" "$opt" "$imported" "$set_shapes" \
     --convert-kiln-onnx-to-kiln --canonicalize -o "$logdir/$name.kiln.mlir" \
     2>"$errors"
   rc=$?
@@ -110,6 +137,7 @@ percent=0
   echo "conversion failed: $convert_failed"
   echo "timed out:         $timed_out"
   echo "kiln_onnx left:    $leftover"
+  echo "(symbolic input shapes taken from test data: $given_shapes models)"
   echo
   echo "top failure reasons (models per reason):"
   sort "$logdir/reasons.txt" | uniq -c | sort -rn | head -n "$top"
