@@ -315,13 +315,105 @@ std::optional<SmallVector<int64_t>> getKernelShape(OnnxNode &node,
   return kernel;
 }
 
-/// MaxPool (all versions): the Indices output (8) is not supported; its
-/// `storage_order` only concerns it.
+/// The Indices output of MaxPool (opset 8): for every window, the flat
+/// index into the input (`N x C x D...`, spatial dimensions row- or
+/// column-major) of its first maximum. Every kernel tap is a strided slice
+/// of the input padded with the lowest value; a running maximum keeps the
+/// first tap that is strictly greater, and its constant indices.
+Value buildMaxPoolIndices(OnnxNode &node, Value input,
+                          ArrayRef<int64_t> outputShape,
+                          ArrayRef<int64_t> kernel, const Window &window,
+                          bool columnMajor) {
+  ArrayRef<int64_t> shape = getShape(input);
+  int64_t k = kernel.size();
+  Type type = getElementType(input);
+  // Pad each spatial dimension as far as the last window reaches.
+  Value padded = input;
+  SmallVector<int64_t> padBegin(window.pads.begin(), window.pads.begin() + k);
+  for (int64_t i = 0; i < k; ++i) {
+    int64_t axis = 2 + i;
+    int64_t reach = (outputShape[axis] - 1) * window.strides[i] +
+                    (kernel[i] - 1) * window.dilations[i] + 1;
+    int64_t after = std::max<int64_t>(reach - shape[axis] - padBegin[i], 0);
+    SmallVector<Value> parts;
+    SmallVector<int64_t> padShape(getShape(padded));
+    if (padBegin[i]) {
+      padShape[axis] = padBegin[i];
+      parts.push_back(node.splat(type, padShape, getLimit(type, false)));
+    }
+    parts.push_back(padded);
+    if (after) {
+      padShape[axis] = after;
+      parts.push_back(node.splat(type, padShape, getLimit(type, false)));
+    }
+    padded = node.concat(parts, axis);
+  }
+  // Flat strides of the spatial dimensions (reversed for column-major) and
+  // the batch/channel offsets.
+  SmallVector<int64_t> spatialStrides(k, 1);
+  int64_t spatialSize = getNumElements(shape.drop_front(2));
+  for (int64_t i = 0; i < k; ++i)
+    for (int64_t j = columnMajor ? 0 : i + 1; j < (columnMajor ? i : k); ++j)
+      spatialStrides[i] *= shape[2 + j];
+  SmallVector<int64_t> offsets;
+  for (int64_t i = 0, e = shape[0] * shape[1]; i < e; ++i)
+    offsets.push_back(i * spatialSize);
+  SmallVector<int64_t> offsetShape = {shape[0], shape[1]};
+  offsetShape.append(k, 1);
+  Value base = node.reshape(node.i64Vector(offsets), offsetShape);
+  ArrayRef<int64_t> outSpatial = outputShape.drop_front(2);
+  Value best, bestIndex;
+  int64_t taps = getNumElements(kernel);
+  for (int64_t tap = 0; tap < taps && !node.hasFailed(); ++tap) {
+    SmallVector<int64_t> t(k);
+    for (int64_t i = k - 1, rest = tap; i >= 0; --i) {
+      t[i] = rest % kernel[i];
+      rest /= kernel[i];
+    }
+    SmallVector<int64_t> starts(k + 2, 0), limits(getShape(padded)),
+        strides(k + 2, 1);
+    for (int64_t i = 0; i < k; ++i) {
+      starts[2 + i] = t[i] * window.dilations[i];
+      limits[2 + i] =
+          starts[2 + i] + (outSpatial[i] - 1) * window.strides[i] + 1;
+      strides[2 + i] = window.strides[i];
+    }
+    Value tapValues = node.slice(padded, starts, limits, strides);
+    // The input position of each window's tap, as a flat index.
+    SmallVector<int64_t> indices;
+    for (int64_t o = 0, e = getNumElements(outSpatial); o < e; ++o) {
+      int64_t flat = 0;
+      for (int64_t i = k - 1, rest = o; i >= 0; --i) {
+        int64_t position = (rest % outSpatial[i]) * window.strides[i] -
+                           padBegin[i] + t[i] * window.dilations[i];
+        rest /= outSpatial[i];
+        flat += position * spatialStrides[i];
+      }
+      indices.push_back(flat);
+    }
+    SmallVector<int64_t> indexShape = {1, 1};
+    llvm::append_range(indexShape, outSpatial);
+    Value tapIndex = buildBinary<AddOp, EvalOp::Add>(
+        node, base, node.reshape(node.i64Vector(indices), indexShape));
+    if (!best) {
+      best = tapValues;
+      bestIndex = tapIndex;
+      continue;
+    }
+    Value better = node.create<GreaterOp>(tapValues, best);
+    best = node.create<SelectOp>(better, tapValues, best);
+    bestIndex = node.create<SelectOp>(better, tapIndex, bestIndex);
+  }
+  return bestIndex;
+}
+
+/// MaxPool (all versions); the Indices output (8) is computed when used,
+/// in the `storage_order` it asks for.
 Results convertMaxPool(OnnxNode &node) {
   Value input = node.getInput(0);
   bool ceilMode = node.getOpset() >= 10 && node.getInt("ceil_mode", 0);
-  if (node.getOpset() >= 8)
-    node.getInt("storage_order", 0);
+  bool columnMajor =
+      node.getOpset() >= 8 && node.getInt("storage_order", 0) != 0;
   if (!input || !checkSpatialInput(node, input))
     return failure();
   std::optional<SmallVector<int64_t>> kernel = getKernelShape(node, input);
@@ -332,13 +424,14 @@ Results convertMaxPool(OnnxNode &node) {
                     /*hasDilations=*/node.getOpset() >= 10);
   if (!window)
     return failure();
-  if (node.isOutputUsed(1)) {
-    node.emitError() << "output 1 ('Indices') is not supported";
-    return failure();
-  }
-  return SmallVector<Value>{node.create<MaxPoolOp>(
-      input, *kernel, window->strides, window->dilations, window->pads,
-      ceilMode)};
+  Value values = node.create<MaxPoolOp>(input, *kernel, window->strides,
+                                        window->dilations, window->pads,
+                                        ceilMode);
+  if (!values || !node.isOutputUsed(1))
+    return SmallVector<Value>{values};
+  return SmallVector<Value>{
+      values, buildMaxPoolIndices(node, input, getShape(values), *kernel,
+                                  *window, columnMajor)};
 }
 
 /// AveragePool (all versions): `count_include_pad` from 7, `ceil_mode` from

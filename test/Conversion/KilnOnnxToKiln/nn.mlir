@@ -57,6 +57,27 @@ func.func @max_pool_unused_indices_opset8(%x: tensor<1x1x4xf32>) -> tensor<1x1x3
 
 // -----
 
+// A used Indices output: every kernel tap is a strided slice of the input
+// padded with the lowest value; a running maximum keeps the first strictly
+// greater tap and its constant flat indices.
+// CHECK-LABEL: func.func @max_pool_indices_opset12
+//  CHECK-SAME:   (%[[X:.+]]: tensor<1x1x3x3xf32>)
+//       CHECK:   %[[V:.+]] = kiln.max_pool %[[X]]
+//       CHECK:   %[[LOW:.+]] = kiln.constant dense<-3.40282347E+38> : tensor<1x1x1x3xf32>
+//       CHECK:   kiln.concat %[[LOW]], %[[X]] {axis = 2 : i64}
+//       CHECK:   kiln.slice
+//       CHECK:   %[[IDX0:.+]] = kiln.constant dense<{{\[\[\[\[}}-3, -2], [0, 1], [3, 4]]]]> : tensor<1x1x3x2xi64>
+//       CHECK:   %[[GT:.+]] = kiln.greater
+//       CHECK:   kiln.select %[[GT]]
+//       CHECK:   %[[I:.+]] = kiln.select %[[GT]], %{{.+}}, %[[IDX0]]
+//       CHECK:   return %[[V]], %{{.+}}
+func.func @max_pool_indices_opset12(%x: tensor<1x1x3x3xf32>) -> (tensor<1x1x3x2xf32>, tensor<1x1x3x2xi64>) {
+  %y, %i = kiln_onnx.node "MaxPool"(%x) {domain = "", opset = 12 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, pads = array<i64: 1, 0, 0, 0>, strides = array<i64: 1, 1>}} : (tensor<1x1x3x3xf32>) -> (tensor<1x1x3x2xf32>, tensor<1x1x3x2xi64>)
+  return %y, %i : tensor<1x1x3x2xf32>, tensor<1x1x3x2xi64>
+}
+
+// -----
+
 // AveragePool 11 with count_include_pad.
 // CHECK-LABEL: func.func @average_pool_pads_opset11
 //       CHECK:   kiln.avg_pool %{{.+}} {ceil_mode = false, count_include_pad = true, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : tensor<1x2x4x4xf32> -> tensor<1x2x4x4xf32>
