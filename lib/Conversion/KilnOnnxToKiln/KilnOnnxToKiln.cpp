@@ -413,6 +413,7 @@ void mlir::kiln::populateKilnOnnxToKilnHandlers(
   populateQuantizationHandlers(registry);
   populateRecurrentHandlers(registry);
   populateReductionHandlers(registry);
+  populateSamplingHandlers(registry);
   populateSignalHandlers(registry);
   populateTensorHandlers(registry);
   populateTrainingHandlers(registry);

@@ -348,6 +348,7 @@ void populateNNHandlers(OnnxHandlerRegistry &registry);
 void populateQuantizationHandlers(OnnxHandlerRegistry &registry);
 void populateRecurrentHandlers(OnnxHandlerRegistry &registry);
 void populateReductionHandlers(OnnxHandlerRegistry &registry);
+void populateSamplingHandlers(OnnxHandlerRegistry &registry);
 void populateSignalHandlers(OnnxHandlerRegistry &registry);
 void populateTensorHandlers(OnnxHandlerRegistry &registry);
 void populateTrainingHandlers(OnnxHandlerRegistry &registry);

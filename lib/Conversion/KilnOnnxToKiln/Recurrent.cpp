@@ -99,10 +99,31 @@ std::optional<Recurrence> prepareRecurrence(OnnxNode &node, int64_t gates) {
       return std::nullopt;
     }
   }
-  if (!rec.h0)
+  // The per-direction slicing below trusts these shapes.
+  if (Value b = node.getOptionalInput(3)) {
+    ArrayRef<int64_t> shape = getShape(b);
+    if (shape.size() != 2 || shape[0] != rec.dirs ||
+        shape[1] != 2 * gates * rec.hidden) {
+      node.emitError() << "B must be [" << rec.dirs << ", "
+                       << 2 * gates * rec.hidden << "], got "
+                       << OnnxNode::getType(b);
+      return std::nullopt;
+    }
+  }
+  if (rec.h0) {
+    ArrayRef<int64_t> shape = getShape(rec.h0);
+    if (shape.size() != 3 || shape[0] != rec.dirs || shape[1] != rec.batch ||
+        shape[2] != rec.hidden) {
+      node.emitError() << "initial_h must be [" << rec.dirs << ", "
+                       << rec.batch << ", " << rec.hidden << "], got "
+                       << OnnxNode::getType(rec.h0);
+      return std::nullopt;
+    }
+  } else {
     rec.h0 = node.splat(getElementType(rec.x), {rec.dirs, rec.batch,
                                                 rec.hidden},
                         0.0);
+  }
   return rec;
 }
 
