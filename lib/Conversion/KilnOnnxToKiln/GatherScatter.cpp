@@ -7,7 +7,8 @@
 // position of the flattened data (a one-hot "hit" matrix, bounded by
 // `kMaxScatterProduct` elements): replaced or added values are a matmul of
 // the hits with the updates, multiplied, maximum and minimum ones a
-// reduction of the updates selected by the hits.
+// reduction of the updates selected by the hits. MaxUnpool scatters into
+// zeros.
 
 #include "OnnxNode.h"
 
@@ -271,6 +272,57 @@ Results convertScatterND(OnnxNode &node) {
   return SmallVector<Value>{node.reshape(scattered, dataShape)};
 }
 
+/// MaxUnpool (9 and 11): zeros of the unpooled shape (from the constant
+/// `output_shape` input, or from kernel, strides and pads) with X scattered
+/// at MaxPool's flat indices I.
+Results convertMaxUnpool(OnnxNode &node) {
+  Value x = node.getInput(0);
+  Value indices = node.getInput(1);
+  std::optional<SmallVector<int64_t>> kernel = node.getInts("kernel_shape");
+  if (!x || !indices)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(x);
+  int64_t k = static_cast<int64_t>(shape.size()) - 2;
+  if (k < 1 || !kernel || static_cast<int64_t>(kernel->size()) != k ||
+      getShape(indices) != shape) {
+    node.emitError() << "expects N x C x D... values, indices of their shape "
+                        "and a kernel_shape per spatial dimension";
+    return failure();
+  }
+  SmallVector<int64_t> strides = node.getInts("strides", SmallVector<int64_t>(k, 1));
+  SmallVector<int64_t> pads = node.getInts("pads", SmallVector<int64_t>(2 * k, 0));
+  if (static_cast<int64_t>(strides.size()) != k ||
+      static_cast<int64_t>(pads.size()) != 2 * k) {
+    node.emitError() << "strides need " << k << " entries and pads " << 2 * k;
+    return failure();
+  }
+  SmallVector<int64_t> outShape(shape.take_front(2));
+  if (node.hasInput(2)) {
+    std::optional<SmallVector<int64_t>> given =
+        node.requireConstantInts(2, "output_shape");
+    if (!given)
+      return failure();
+    outShape = *given;
+  } else {
+    for (int64_t i = 0; i < k; ++i)
+      outShape.push_back((shape[2 + i] - 1) * strides[i] + (*kernel)[i] -
+                         pads[i] - pads[k + i]);
+  }
+  if (outShape.size() != shape.size() ||
+      llvm::any_of(outShape, [](int64_t d) { return d < 0; })) {
+    node.emitError() << "invalid output shape [" << outShape << "]";
+    return failure();
+  }
+  Type type = getElementType(x);
+  int64_t m = getNumElements(shape);
+  Value zeros = node.splat(type, {getNumElements(outShape), 1}, 0.0);
+  Value linear = node.reshape(
+      node.cast(indices, IntegerType::get(node.getContext(), 64)), {m});
+  Value scattered = scatterRows(node, zeros, linear,
+                                node.reshape(x, {m, 1}), "none");
+  return SmallVector<Value>{node.reshape(scattered, outShape)};
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -285,6 +337,7 @@ void mlir::kiln::populateGatherScatterHandlers(
   add("Gather", 1, convertGather);
   add("GatherElements", 11, convertGatherElements);
   add("GatherND", 11, convertGatherND);
+  add("MaxUnpool", 9, convertMaxUnpool);
   add("Scatter", 9, convertScatterElements);
   add("ScatterElements", 11, convertScatterElements);
   add("ScatterND", 11, convertScatterND);

@@ -30,6 +30,7 @@
 //   BitShift        x * 2^y or x / 2^y, 2^y gathered from a constant table
 //   Mean            sum / n
 //   CumSum          x @ M along the axis, M a constant triangle of ones
+//   Det             cofactor expansion, for matrices up to 3 x 3
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
@@ -597,6 +598,46 @@ Results convertClipOpset11(OnnxNode &node) {
 // Contractions
 //===----------------------------------------------------------------------===//
 
+/// Det of `... x M x M` matrices for M <= 3, by cofactor expansion (M = 3:
+/// the rule of Sarrus).
+Results convertDet(OnnxNode &node) {
+  Value x = node.getInput(0);
+  if (!x)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(x);
+  int64_t rank = shape.size();
+  if (rank < 2 || shape[rank - 1] != shape[rank - 2] || shape.back() < 1 ||
+      shape.back() > 3) {
+    node.emitError() << "expects square matrices of size 1 to 3 in the last "
+                        "two dimensions, got "
+                     << OnnxNode::getType(x);
+    return failure();
+  }
+  int64_t m = shape.back();
+  SmallVector<int64_t> batch(shape.drop_back(2));
+  auto at = [&](int64_t i, int64_t j) {
+    return node.reshape(
+        node.sliceAxis(node.sliceAxis(x, rank - 2, i, i + 1), rank - 1, j,
+                       j + 1),
+        batch);
+  };
+  if (m == 1)
+    return SmallVector<Value>{at(0, 0)};
+  if (m == 2)
+    return SmallVector<Value>{sub(node, mul(node, at(0, 0), at(1, 1)),
+                                  mul(node, at(0, 1), at(1, 0)))};
+  Value det;
+  for (int64_t j = 0; j < 3; ++j) {
+    Value plus =
+        mul(node, mul(node, at(0, j), at(1, (j + 1) % 3)), at(2, (j + 2) % 3));
+    Value minus =
+        mul(node, mul(node, at(0, j), at(1, (j + 2) % 3)), at(2, (j + 1) % 3));
+    Value term = sub(node, plus, minus);
+    det = det ? add(node, det, term) : term;
+  }
+  return SmallVector<Value>{det};
+}
+
 /// CumSum along a constant `axis`: a product with a constant triangular
 /// matrix `M` (`M[i][j] = 1` when input position `i` adds into output `j`),
 /// the axis moved last and back.
@@ -809,6 +850,7 @@ void mlir::kiln::populateMathHandlers(OnnxHandlerRegistry &registry) {
   add("Clip", 1, convertClipOpset1);
   add("Clip", 11, convertClipOpset11);
   add("CumSum", 11, convertCumSum);
+  add("Det", 11, convertDet);
   add("Gemm", 1, convertGemmOpset1);
   add("Gemm", 7, convertGemmOpset7);
   add("Gemm", 11, convertGemmOpset11);

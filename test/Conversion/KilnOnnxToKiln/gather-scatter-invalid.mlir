@@ -21,3 +21,12 @@ func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<4x3xi64> loc("i")
   %a = kiln_onnx.node "GatherND"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<2x3xf32>, tensor<4x3xi64>) -> tensor<?xf32> loc("gnd_0")
   return %a : tensor<?xf32>
 }
+
+// -----
+
+// MaxUnpool needs a kernel shape and indices of the values' shape.
+func.func @main_graph(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> loc("i")) -> tensor<?xf32> {
+  // expected-error@unknown {{node 'unpool_0' (MaxUnpool): expects N x C x D... values, indices of their shape and a kernel_shape per spatial dimension}}
+  %a = kiln_onnx.node "MaxUnpool"(%x, %i) {domain = "", opset = 11 : i64} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) -> tensor<?xf32> loc("unpool_0")
+  return %a : tensor<?xf32>
+}

@@ -92,3 +92,17 @@ func.func @scatter_nd_mul_opset16(%d: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: 
   %y = kiln_onnx.node "ScatterND"(%d, %i, %u) {domain = "", opset = 16 : i64, onnx_attrs = {reduction = "mul"}} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
   return %y : tensor<4x3xf32>
 }
+
+// -----
+
+// MaxUnpool scatters the values into zeros of the unpooled shape at
+// MaxPool's flat indices.
+// CHECK-LABEL: func.func @max_unpool_opset11
+//       CHECK:   %[[ZERO:.+]] = kiln.constant dense<0.000000e+00> : tensor<16x1xf32>
+//       CHECK:   kiln.equal %{{.+}}, %{{.+}} : (tensor<4x1xi64>, tensor<1x16xi64>) -> tensor<4x16xi1>
+//       CHECK:   kiln.select %{{.+}}, %{{.+}}, %[[ZERO]]
+//       CHECK:   kiln.reshape %{{.+}} : tensor<16x1xf32> to tensor<1x1x4x4xf32>
+func.func @max_unpool_opset11(%x: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>) -> tensor<1x1x4x4xf32> {
+  %y = kiln_onnx.node "MaxUnpool"(%x, %i) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) -> tensor<1x1x4x4xf32>
+  return %y : tensor<1x1x4x4xf32>
+}

@@ -99,3 +99,12 @@ func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %axis: tensor<i64> loc("axis
   %y = kiln_onnx.node "CumSum"(%x, %axis) {domain = "", opset = 14 : i64} : (tensor<2x3xf32>, tensor<i64>) -> tensor<2x3xf32> loc("cumsum_0")
   return %y : tensor<2x3xf32>
 }
+
+// -----
+
+// Det is expanded for matrices up to 3 x 3 only.
+func.func @main_graph(%x: tensor<4x4xf32> loc("x")) -> tensor<f32> {
+  // expected-error@unknown {{node 'det_0' (Det): expects square matrices of size 1 to 3 in the last two dimensions, got 'tensor<4x4xf32>'}}
+  %y = kiln_onnx.node "Det"(%x) {domain = "", opset = 11 : i64} : (tensor<4x4xf32>) -> tensor<f32> loc("det_0")
+  return %y : tensor<f32>
+}

@@ -528,3 +528,16 @@ func.func @atan_asin_acos_opset7(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4x
   %c = kiln_onnx.node "Acos"(%x) {domain = "", opset = 7 : i64} : (tensor<4xf32>) -> tensor<4xf32>
   return %a, %b, %c : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
 }
+
+// -----
+
+// Det of 2 x 2 matrices: ad - bc on slices, batch dimensions kept.
+// CHECK-LABEL: func.func @det_2x2_opset11
+//       CHECK:   kiln.slice %{{.+}} {limits = array<i64: 3, 1, 2>, starts = array<i64: 0, 0, 0>
+//       CHECK:   %[[AD:.+]] = kiln.mul
+//       CHECK:   %[[BC:.+]] = kiln.mul
+//       CHECK:   kiln.sub %[[AD]], %[[BC]] : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+func.func @det_2x2_opset11(%x: tensor<3x2x2xf32>) -> tensor<3xf32> {
+  %y = kiln_onnx.node "Det"(%x) {domain = "", opset = 11 : i64} : (tensor<3x2x2xf32>) -> tensor<3xf32>
+  return %y : tensor<3xf32>
+}
