@@ -107,6 +107,10 @@ Results convertConstantOfShape(OnnxNode &node) {
       return failure();
     }
     element = dense.getValues<Attribute>()[0];
+    if (!isa<IntegerType, FloatType>(dense.getElementType())) {
+      node.emitError() << "unsupported value type " << dense.getType();
+      return failure();
+    }
   }
   auto type = RankedTensorType::get(
       *shape, cast<TypedAttr>(element).getType());
@@ -141,6 +145,10 @@ Results convertRange(OnnxNode &node) {
   }
   int64_t count = std::max<int64_t>(
       0, static_cast<int64_t>(std::ceil((limits->front() - first) / step)));
+  if (count > kMaxBuiltConstantElements) {
+    node.emitError() << "a range of " << count << " elements is too large";
+    return failure();
+  }
   Type elementType = start.getElementType();
   auto type = RankedTensorType::get({count}, elementType);
   SmallVector<Attribute> values;
@@ -173,6 +181,11 @@ Results convertEyeLike(OnnxNode &node) {
   ArrayRef<int64_t> shape = getShape(input);
   if (shape.size() != 2) {
     node.emitError() << "input must be 2-D, got rank " << shape.size();
+    return failure();
+  }
+  if (getNumElements(shape) > kMaxBuiltConstantElements) {
+    node.emitError() << "an identity of " << getNumElements(shape)
+                     << " elements is too large";
     return failure();
   }
   Type elementType = dtype ? dtype : getElementType(input);

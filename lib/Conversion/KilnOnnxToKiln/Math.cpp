@@ -664,6 +664,11 @@ Results convertCumSum(OnnxNode &node) {
   if (!axis)
     return failure();
   int64_t n = shape[*axis];
+  if (n * n > kMaxBuiltConstantElements) {
+    node.emitError() << "a cumulative sum over " << n
+                     << " elements is too long for its matmul form";
+    return failure();
+  }
   Type elementType = getElementType(x);
   SmallVector<Attribute> mask;
   Builder b(node.getContext());

@@ -294,6 +294,11 @@ private:
 /// Returns `shape`'s number of elements.
 int64_t getNumElements(ArrayRef<int64_t> shape);
 
+/// The most elements of a constant a handler builds element by element
+/// (EyeLike, Range, CumSum's and DFT's matrices), so that a model cannot make
+/// the compiler allocate without bound.
+constexpr int64_t kMaxBuiltConstantElements = int64_t(1) << 24;
+
 /// The shape and element type of `value`, a static ranked tensor.
 inline ArrayRef<int64_t> getShape(Value value) {
   return OnnxNode::getType(value).getShape();

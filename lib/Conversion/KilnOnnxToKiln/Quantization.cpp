@@ -314,6 +314,10 @@ Results convertQLinearConv(OnnxNode &node) {
   if (!product)
     return failure();
   if (bias) {
+    if (getShape(bias).size() != 1) {
+      node.emitError() << "bias must be 1-D, got " << OnnxNode::getType(bias);
+      return failure();
+    }
     SmallVector<int64_t> channels(getShape(product).size(), 1);
     channels[1] = getShape(bias)[0];
     product = node.create<AddOp>(

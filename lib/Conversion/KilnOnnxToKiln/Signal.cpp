@@ -72,6 +72,11 @@ Results convertDFT(OnnxNode &node) {
     }
     length = lengths->front();
   }
+  if (length * length > kMaxBuiltConstantElements) {
+    node.emitError() << "a DFT of length " << length
+                     << " is too long for its matmul form";
+    return failure();
+  }
   // Real and imaginary parts with the axis last, cut or padded to length.
   SmallVector<int64_t> permutation;
   for (int64_t i = 0; i < rank - 1; ++i)

@@ -725,7 +725,8 @@ Results convertExpand(OnnxNode &node) {
 //===----------------------------------------------------------------------===//
 
 /// Trilu: `select(mask, x, 0)`, the mask `col - row >= k` (upper) or
-/// `col - row <= k` (lower); a constant when `k` is one.
+/// `col - row <= k` (lower); a constant when `k` is one and the matrix
+/// small.
 Results convertTrilu(OnnxNode &node) {
   Value input = node.getInput(0);
   bool upper = node.getInt("upper", 1);
@@ -748,18 +749,18 @@ Results convertTrilu(OnnxNode &node) {
     }
     k = node.cast(node.reshape(kInput, {}), i64);
   }
-  SmallVector<int64_t> offsets;
-  for (int64_t i = 0; i < rows; ++i)
-    for (int64_t j = 0; j < cols; ++j)
-      offsets.push_back(j - i);
-  Value diagonal = node.reshape(node.i64Vector(offsets), {rows, cols});
+  // col - row >= k is col >= row + k: a row and a column of indices
+  // broadcast against each other (folded when k is a constant).
+  Value rowsPlusK = buildBinary<AddOp, EvalOp::Add>(
+      node, node.reshape(node.i64Vector(getRange(0, rows)), {rows, 1}), k);
+  Value columns = node.reshape(node.i64Vector(getRange(0, cols)), {1, cols});
   Value mask;
   if (upper)
-    mask = buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(
-        node, diagonal, k);
+    mask = buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(node, columns,
+                                                             rowsPlusK);
   else
-    mask = buildBinary<LessEqualOp, EvalOp::LessEqual>(node,
-                                                                diagonal, k);
+    mask = buildBinary<LessEqualOp, EvalOp::LessEqual>(node, columns,
+                                                       rowsPlusK);
   Value zero = node.scalar(getElementType(input), 0);
   return SmallVector<Value>{node.create<SelectOp>(mask, input, zero)};
 }

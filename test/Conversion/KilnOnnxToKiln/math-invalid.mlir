@@ -108,3 +108,13 @@ func.func @main_graph(%x: tensor<4x4xf32> loc("x")) -> tensor<f32> {
   %y = kiln_onnx.node "Det"(%x) {domain = "", opset = 11 : i64} : (tensor<4x4xf32>) -> tensor<f32> loc("det_0")
   return %y : tensor<f32>
 }
+
+// -----
+
+// CumSum's matmul form is bounded.
+func.func @main_graph(%x: tensor<4097xf32> loc("x")) -> tensor<4097xf32> {
+  %axis = kiln_onnx.constant dense<0> : tensor<i64> loc("axis")
+  // expected-error@unknown {{node 'cumsum_0' (CumSum): a cumulative sum over 4097 elements is too long for its matmul form}}
+  %y = kiln_onnx.node "CumSum"(%x, %axis) {domain = "", opset = 14 : i64} : (tensor<4097xf32>, tensor<i64>) -> tensor<4097xf32> loc("cumsum_0")
+  return %y : tensor<4097xf32>
+}

@@ -12,3 +12,12 @@ func.func @main_graph(%x: tensor<4xf32> loc("x"), %s: tensor<f32> loc("s"), %z: 
   %k = kiln_onnx.node "ConvInteger"(%c, %c) {domain = "", opset = 10 : i64} : (tensor<3x3xui8>, tensor<3x3xui8>) -> tensor<?xi32> loc("ci_0")
   return %y, %m, %k : tensor<?xi1>, tensor<?xi32>, tensor<?xi32>
 }
+
+// -----
+
+// QLinearConv's bias is one value per output channel.
+func.func @main_graph(%x: tensor<1x1x3x3xui8> loc("x"), %s: tensor<f32> loc("s"), %z: tensor<ui8> loc("z"), %w: tensor<1x1x2x2xui8> loc("w"), %b: tensor<i32> loc("b")) -> tensor<?xui8> {
+  // expected-error@unknown {{node 'qconv_0' (QLinearConv): bias must be 1-D, got 'tensor<i32>'}}
+  %y = kiln_onnx.node "QLinearConv"(%x, %s, %z, %w, %s, %z, %s, %z, %b) {domain = "", opset = 10 : i64} : (tensor<1x1x3x3xui8>, tensor<f32>, tensor<ui8>, tensor<1x1x2x2xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>, tensor<i32>) -> tensor<?xui8> loc("qconv_0")
+  return %y : tensor<?xui8>
+}

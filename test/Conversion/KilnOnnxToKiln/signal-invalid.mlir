@@ -20,3 +20,13 @@ func.func @main_graph(%n: tensor<i64> loc("n")) -> tensor<?xf32> {
   %a = kiln_onnx.node "HannWindow"(%n) {domain = "", opset = 17 : i64} : (tensor<i64>) -> tensor<?xf32> loc("hann_0")
   return %a : tensor<?xf32>
 }
+
+// -----
+
+// A DFT's matmul form is bounded.
+func.func @main_graph(%x: tensor<1x8x1xf32> loc("x")) -> tensor<?xf32> {
+  %n = kiln_onnx.constant dense<5000> : tensor<i64> loc("n")
+  // expected-error@unknown {{node 'dft_0' (DFT): a DFT of length 5000 is too long for its matmul form}}
+  %a = kiln_onnx.node "DFT"(%x, %n) {domain = "", opset = 17 : i64} : (tensor<1x8x1xf32>, tensor<i64>) -> tensor<?xf32> loc("dft_0")
+  return %a : tensor<?xf32>
+}

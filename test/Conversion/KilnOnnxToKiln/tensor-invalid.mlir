@@ -177,3 +177,17 @@ func.func @main_graph(%i: tensor<3xi64> loc("i"), %d: tensor<i64> loc("d"), %v: 
   %a = kiln_onnx.node "OneHot"(%i, %d, %v) {domain = "", opset = 11 : i64} : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<?x?xf32> loc("onehot_0")
   return %a : tensor<?x?xf32>
 }
+
+// -----
+
+// Constants built element by element are bounded.
+func.func @main_graph(%x: tensor<5000x5000xf32> loc("x")) -> (tensor<?xi64>, tensor<?xf32>) {
+  %start = kiln_onnx.constant dense<0> : tensor<i64> loc("start")
+  %limit = kiln_onnx.constant dense<100000000> : tensor<i64> loc("limit")
+  %delta = kiln_onnx.constant dense<1> : tensor<i64> loc("delta")
+  // expected-error@unknown {{node 'range_0' (Range): a range of 100000000 elements is too large}}
+  %a = kiln_onnx.node "Range"(%start, %limit, %delta) {domain = "", opset = 11 : i64} : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<?xi64> loc("range_0")
+  // expected-error@unknown {{node 'eye_0' (EyeLike): an identity of 25000000 elements is too large}}
+  %b = kiln_onnx.node "EyeLike"(%x) {domain = "", opset = 9 : i64} : (tensor<5000x5000xf32>) -> tensor<?xf32> loc("eye_0")
+  return %a, %b : tensor<?xi64>, tensor<?xf32>
+}

@@ -307,11 +307,14 @@ func.func @trilu_lower_opset14(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
 
 // -----
 
-// Trilu with a run-time k compares the constant column - row offsets with k.
+// Trilu with a run-time k compares the columns with the rows plus k
+// (col - row >= k), a row and a column of indices broadcast.
 // CHECK-LABEL: func.func @trilu_runtime_k_opset14
 //  CHECK-SAME:   (%[[X:.+]]: tensor<2x2xf32>, %[[K:.+]]: tensor<i64>)
-//       CHECK:   %[[OFF:.+]] = kiln.constant dense<{{\[}}[0, 1], [-1, 0]]> : tensor<2x2xi64>
-//       CHECK:   %[[MASK:.+]] = kiln.greater_equal %[[OFF]], %[[K]]
+//       CHECK:   %[[ROWS:.+]] = kiln.constant dense<{{\[}}[0], [1]]> : tensor<2x1xi64>
+//       CHECK:   %[[ROWSK:.+]] = kiln.add %[[K]], %[[ROWS]]
+//       CHECK:   %[[COLS:.+]] = kiln.constant dense<{{\[}}[0, 1]]> : tensor<1x2xi64>
+//       CHECK:   %[[MASK:.+]] = kiln.greater_equal %[[COLS]], %[[ROWSK]] : (tensor<1x2xi64>, tensor<2x1xi64>) -> tensor<2x2xi1>
 //       CHECK:   kiln.select %[[MASK]], %[[X]]
 func.func @trilu_runtime_k_opset14(%x: tensor<2x2xf32>, %k: tensor<i64>) -> tensor<2x2xf32> {
   %y = kiln_onnx.node "Trilu"(%x, %k) {domain = "", opset = 14 : i64} : (tensor<2x2xf32>, tensor<i64>) -> tensor<2x2xf32>
