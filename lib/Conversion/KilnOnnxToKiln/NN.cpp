@@ -227,6 +227,13 @@ Results convertConvTranspose(OnnxNode &node) {
                      << k << " entries and pads " << 2 * k;
     return failure();
   }
+  if (llvm::any_of(strides, [](int64_t v) { return v <= 0; }) ||
+      llvm::any_of(dilations, [](int64_t v) { return v <= 0; }) ||
+      llvm::any_of(extra, [](int64_t v) { return v < 0; })) {
+    node.emitError() << "strides and dilations must be positive and "
+                        "output_padding non-negative";
+    return failure();
+  }
   if (autoPad != "NOTSET" && autoPad != "SAME_UPPER" &&
       autoPad != "SAME_LOWER" && autoPad != "VALID") {
     node.emitError() << "unsupported auto_pad = '" << autoPad << "'";

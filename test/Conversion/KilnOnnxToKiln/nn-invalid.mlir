@@ -75,3 +75,14 @@ func.func @main_graph(%x: tensor<3x5xf32> loc("x"), %t: tensor<3xi64> loc("t"), 
   %b = kiln_onnx.node "SoftmaxCrossEntropyLoss"(%v, %t) {domain = "", opset = 13 : i64} : (tensor<5xf32>, tensor<3xi64>) -> tensor<?xf32> loc("sce_0")
   return %a, %b : tensor<?xf32>, tensor<?xf32>
 }
+
+// -----
+
+// ConvTranspose: weights C x M/group x K..., positive strides.
+func.func @main_graph(%x: tensor<1x2x3x3xf32> loc("x"), %w: tensor<2x1x2x2xf32> loc("w"), %v: tensor<3x1x2x2xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>) {
+  // expected-error@unknown {{node 'convt_0' (ConvTranspose): strides and dilations must be positive and output_padding non-negative}}
+  %a = kiln_onnx.node "ConvTranspose"(%x, %w) {domain = "", opset = 11 : i64, onnx_attrs = {strides = array<i64: 0, 1>}} : (tensor<1x2x3x3xf32>, tensor<2x1x2x2xf32>) -> tensor<?xf32> loc("convt_0")
+  // expected-error@unknown {{node 'convt_1' (ConvTranspose): expects weights C x M/group x K... for the input's C = 2 channels, got 'tensor<3x1x2x2xf32>'}}
+  %b = kiln_onnx.node "ConvTranspose"(%x, %v) {domain = "", opset = 11 : i64} : (tensor<1x2x3x3xf32>, tensor<3x1x2x2xf32>) -> tensor<?xf32> loc("convt_1")
+  return %a, %b : tensor<?xf32>, tensor<?xf32>
+}
