@@ -194,7 +194,14 @@ private:
         ok = false;
       }
     }
-    for (Operation &op : body) {
+    return success(succeeded(checkBlock(body)) && ok);
+  }
+
+  /// Step 1 for the ops of `block`, and of the subgraphs of the nodes that
+  /// have a handler (the handler converts them).
+  LogicalResult checkBlock(Block &block) {
+    bool ok = true;
+    for (Operation &op : block) {
       if (auto constant = dyn_cast<onnx::ConstantOp>(op)) {
         std::string reason = getUnsupportedTypeReason(constant.getType());
         if (!reason.empty()) {
@@ -208,7 +215,12 @@ private:
       auto node = dyn_cast<onnx::NodeOp>(op);
       if (!node)
         continue;
-      ok = succeeded(checkNode(node)) && ok;
+      bool nodeOk = succeeded(checkNode(node));
+      ok = nodeOk && ok;
+      if (nodeOk)
+        for (Region &graph : node.getGraphs())
+          for (Block &nested : graph)
+            ok = succeeded(checkBlock(nested)) && ok;
     }
     return success(ok);
   }
@@ -246,10 +258,14 @@ private:
   /// Steps 2 and 3: converts every op of the body in order. Conversion goes
   /// on after a failed node; its users are skipped.
   LogicalResult convertBody() {
+    return convertBlock(func.getBody().front());
+  }
+
+  /// Steps 2 and 3 for the ops of `block` (the graph's, or a subgraph's).
+  LogicalResult convertBlock(Block &block) {
     bool ok = true;
-    Block &body = func.getBody().front();
     OpBuilder builder(func.getContext());
-    for (Operation &op : llvm::make_early_inc_range(body)) {
+    for (Operation &op : llvm::make_early_inc_range(block)) {
       builder.setInsertionPoint(&op);
       if (auto constant = dyn_cast<onnx::ConstantOp>(op)) {
         Value value =
@@ -271,6 +287,8 @@ private:
         nodeOp.getDomain(), nodeOp.getOpType(), nodeOp.getOpset());
     assert(handler && "checkGraph reports nodes without a handler");
     OnnxNode node(nodeOp, builder);
+    node.setGraphConverter(
+        [&](Region &graph) { return convertGraph(graph, nodeOp); });
     FailureOr<SmallVector<Value>> results = (*handler)(node, builder);
     if (failed(results) || node.hasFailed()) {
       if (!node.hasFailed())
@@ -301,6 +319,36 @@ private:
         output.replaceAllUsesWith(result);
     }
     return success(!node.hasFailed());
+  }
+
+  /// Converts subgraph `graph` of `node` (a block without arguments ending
+  /// in `kiln_onnx.yield`) and moves its ops before `node`; returns the
+  /// values it yields. Fails after reporting (its nodes' errors, or values
+  /// that are not tensors).
+  FailureOr<SmallVector<Value>> convertGraph(Region &graph,
+                                             onnx::NodeOp node) {
+    if (!graph.hasOneBlock() || graph.front().getNumArguments() != 0)
+      return emitNodeReport(node) << "subgraphs with inputs are not supported";
+    Block &block = graph.front();
+    if (failed(convertBlock(block)))
+      return failure();
+    auto yield = dyn_cast<onnx::YieldOp>(block.getTerminator());
+    if (!yield)
+      return emitNodeReport(node) << "a subgraph does not end in a yield";
+    SmallVector<Value> results(yield.getOperands());
+    // A node of the subgraph failed and reported it.
+    if (llvm::any_of(results, isUnconverted))
+      return failure();
+    for (Value result : results)
+      if (!isa<RankedTensorType>(result.getType()))
+        return emitNodeReport(node) << "a subgraph yields a value that is "
+                                       "not a tensor: "
+                                    << result.getType();
+    // The dead `kiln_onnx` ops move too; step 5 erases them.
+    node->getBlock()->getOperations().splice(
+        node->getIterator(), block.getOperations(), block.begin(),
+        yield->getIterator());
+    return results;
   }
 
   /// Step 4: the results get their inferred types.
@@ -405,6 +453,7 @@ OnnxHandlerRegistry::getFirstVersion(StringRef domain,
 void mlir::kiln::populateKilnOnnxToKilnHandlers(
     OnnxHandlerRegistry &registry) {
   populateEinsumHandlers(registry);
+  populateControlFlowHandlers(registry);
   populateGatherScatterHandlers(registry);
   populateGeneratorHandlers(registry);
   populateLossHandlers(registry);

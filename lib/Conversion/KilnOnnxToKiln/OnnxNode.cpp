@@ -384,6 +384,25 @@ OnnxNode::requireConstantFloats(unsigned index, StringRef what) {
   return numbers;
 }
 
+//===--- Subgraphs ---===//
+
+FailureOr<SmallVector<Value>> OnnxNode::convertGraph(StringRef attrName) {
+  read.insert(attrName);
+  Region *graph = op.getGraph(attrName);
+  if (!graph) {
+    emitError() << "subgraph '" << attrName << "' is missing";
+    return failure();
+  }
+  if (!graphConverter) {
+    emitError() << "internal error: no subgraph converter";
+    return failure();
+  }
+  FailureOr<SmallVector<Value>> results = graphConverter(*graph);
+  if (::mlir::failed(results))
+    failed = true;
+  return results;
+}
+
 //===--- Axes ---===//
 
 std::optional<int64_t> OnnxNode::normalizeAxis(int64_t axis, int64_t rank,

@@ -142,6 +142,20 @@ public:
   std::optional<SmallVector<double>> requireConstantFloats(unsigned index,
                                                            StringRef what);
 
+  //===--- Subgraphs ---===//
+
+  /// Converts a subgraph of the node and moves its ops before it.
+  using GraphConverter =
+      std::function<FailureOr<SmallVector<Value>>(Region &graph)>;
+  /// Set by the driver before the handler runs.
+  void setGraphConverter(GraphConverter converter) {
+    graphConverter = std::move(converter);
+  }
+  /// Converts the subgraph attribute `attrName` (a region of the node) into
+  /// ops before the node and returns the values it yields; fails after an
+  /// error.
+  FailureOr<SmallVector<Value>> convertGraph(StringRef attrName);
+
   //===--- Outputs ---===//
 
   unsigned getNumOutputs() const { return op.getNumResults(); }
@@ -284,6 +298,7 @@ private:
   std::string name;
   SmallVector<Value> inputs;
   llvm::StringSet<> read;
+  GraphConverter graphConverter;
   bool failed = false;
 };
 
@@ -344,6 +359,7 @@ OnnxHandler handler(Fn fn) {
 }
 
 /// Registers the handlers of each operator family.
+void populateControlFlowHandlers(OnnxHandlerRegistry &registry);
 void populateEinsumHandlers(OnnxHandlerRegistry &registry);
 void populateGatherScatterHandlers(OnnxHandlerRegistry &registry);
 void populateGeneratorHandlers(OnnxHandlerRegistry &registry);
