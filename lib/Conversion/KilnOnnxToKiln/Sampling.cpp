@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// ONNX sampling operators. GridSample (opset 16, 4-D) follows ONNX's
-// reference step by step, on whole tensors:
+// ONNX sampling operators.
+//
+// Resize (and Upsample) with constant scales or sizes resample one axis at a
+// time, as ONNX's reference does: for every output position of the axis,
+// the source coordinate (per coordinate_transformation_mode), its n
+// neighbours (clamped to the axis; 1 or 2 for nearest, 2 for linear, 4 for
+// cubic) and their weights are compile-time constants, so the axis becomes a
+// `kiln.gather` of the neighbours, a product with the weights and a sum
+// (nearest is the gather alone). Opset 10 and Upsample use ONNX Runtime's
+// reading of their underspecified semantics: asymmetric coordinates, and
+// for nearest the floor when upsampling and the ceiling when downsampling.
+//
+// GridSample (opset 16, 4-D) follows ONNX's reference step by step, on whole
+// tensors:
 //   1. the grid's normalized x, y become pixel coordinates (align_corners);
 //   2. nearest rounds them half to even; out-of-range coordinates are
 //      clamped (border) or reflected (reflection);
@@ -215,8 +227,387 @@ Results convertGridSample(OnnxNode &node) {
   return SmallVector<Value>{result};
 }
 
+//===----------------------------------------------------------------------===//
+// Resize
+//===----------------------------------------------------------------------===//
+
+/// How Resize maps and interpolates, read from the attributes.
+struct ResizeParams {
+  std::string mode = "nearest";
+  std::string transform = "half_pixel";
+  std::string nearestMode = "round_prefer_floor";
+  double cubicA = -0.75;
+  bool excludeOutside = false;
+  double extrapolation = 0.0;
+};
+
+/// The interpolation weights of ONNX's reference for `ratio` in (0, 1].
+SmallVector<double, 4> getResizeWeights(const ResizeParams &params,
+                                        double ratio, bool downsampling) {
+  if (params.mode == "linear")
+    return {1 - ratio, ratio};
+  if (params.mode == "cubic") {
+    double a = params.cubicA;
+    auto far = [&](double s) {
+      return ((a * s - 5 * a) * s + 8 * a) * s - 4 * a;
+    };
+    auto near = [&](double s) { return ((a + 2) * s - (a + 3)) * s * s + 1; };
+    return {far(ratio + 1), near(ratio), near(1 - ratio), far(2 - ratio)};
+  }
+  if (ratio == 1)
+    return {0, 1};
+  const std::string &m = params.nearestMode;
+  bool second = m == "round_prefer_floor"  ? ratio > 0.5
+                : m == "round_prefer_ceil" ? ratio >= 0.5
+                : m == "ceil"              ? true
+                : m == "simple"            ? downsampling
+                                           : false;
+  return {second ? 0.0 : 1.0, second ? 1.0 : 0.0};
+}
+
+/// Resamples `axis` of `x` from `in` to `out` positions with scale
+/// `scale` (and, for tf_crop_and_resize, the region `roiStart`..`roiEnd`).
+Value resizeAxis(OnnxNode &node, Value x, int64_t axis, int64_t out,
+                 double scale, double roiStart, double roiEnd,
+                 const ResizeParams &params) {
+  int64_t in = getShape(x)[axis];
+  // 1. Source coordinates, per ONNX's `_compute_x_ori`.
+  SmallVector<double> sources;
+  SmallVector<bool> extrapolated;
+  double outWidth = scale * in;
+  for (int64_t o = 0; o < out; ++o) {
+    double y = o, source;
+    const std::string &t = params.transform;
+    if (t == "align_corners")
+      source = outWidth == 1 ? 0.0 : y * (in - 1) / (outWidth - 1);
+    else if (t == "asymmetric")
+      source = y / scale;
+    else if (t == "tf_crop_and_resize")
+      source = (outWidth == 1 ? (roiEnd - roiStart) * (in - 1) / 2
+                              : y * (roiEnd - roiStart) * (in - 1) /
+                                    (outWidth - 1)) +
+               roiStart * (in - 1);
+    else if (t == "pytorch_half_pixel")
+      source = outWidth == 1 ? -0.5 : (y + 0.5) / scale - 0.5;
+    else if (t == "tf_half_pixel_for_nn")
+      source = (y + 0.5) / scale;
+    else if (t == "half_pixel_symmetric")
+      source = in / 2.0 * (1 - out / outWidth) + (y + 0.5) / scale - 0.5;
+    else // half_pixel
+      source = (y + 0.5) / scale - 0.5;
+    sources.push_back(source);
+    extrapolated.push_back(t == "tf_crop_and_resize" &&
+                           (source < 0 || source > in - 1));
+  }
+  // 2. Neighbours and weights, per `_interpolate_1d_along_axis`.
+  int64_t n = getResizeWeights(params, 0.5, false).size();
+  int64_t pad = (n + 1) / 2;
+  SmallVector<int64_t> indices;
+  SmallVector<double> weights;
+  bool oneHot = true;
+  for (double source : sources) {
+    double floor = std::floor(source);
+    double ratio = source == floor ? 1.0 : source - floor;
+    SmallVector<double, 4> w = getResizeWeights(params, ratio, scale < 1);
+    double padded = source + pad;
+    double p = std::floor(padded);
+    double frac = padded - p;
+    int64_t offset = n % 2 == 0 ? (frac == 0 ? -(n / 2) : -(n / 2) + 1)
+                                : (frac <= 0.5 ? -((n - 1) / 2)
+                                               : -((n - 1) / 2) + 1);
+    int64_t start = static_cast<int64_t>(p) + offset - pad;
+    if (params.excludeOutside) {
+      double sum = 0;
+      for (int64_t j = 0; j < n; ++j) {
+        if (start + j < 0 || start + j >= in)
+          w[j] = 0;
+        sum += w[j];
+      }
+      for (double &weight : w)
+        weight /= sum == 0 ? 1 : sum;
+    }
+    int64_t nonZero = 0;
+    for (int64_t j = 0; j < n; ++j) {
+      indices.push_back(std::clamp<int64_t>(start + j, 0, in - 1));
+      weights.push_back(w[j]);
+      nonZero += w[j] != 0;
+    }
+    oneHot = oneHot && nonZero == 1 &&
+             llvm::all_of(w, [](double v) { return v == 0 || v == 1; });
+  }
+  // 3. Gather the neighbours (only the weighted one when they are one-hot)
+  // and sum them with their weights.
+  int64_t rank = getShape(x).size();
+  Type type = getElementType(x);
+  Value result;
+  if (oneHot) {
+    SmallVector<int64_t> picked;
+    for (int64_t o = 0; o < out; ++o)
+      for (int64_t j = 0; j < n; ++j)
+        if (weights[o * n + j] != 0)
+          picked.push_back(indices[o * n + j]);
+    result = node.create<GatherOp>(x, node.i64Vector(picked), axis);
+  } else {
+    if (!isa<FloatType>(type)) {
+      node.emitError() << "linear and cubic resizing of " << type
+                       << " is not supported";
+      return nullptr;
+    }
+    Value gathered = node.create<GatherOp>(
+        x, node.reshape(node.i64Vector(indices), {out, n}), axis);
+    SmallVector<Attribute> weightAttrs;
+    for (double w : weights)
+      weightAttrs.push_back(FloatAttr::get(type, w));
+    SmallVector<int64_t> weightShape(rank + 1, 1);
+    weightShape[axis] = out;
+    weightShape[axis + 1] = n;
+    Value weighted = node.create<MulOp>(
+        gathered, node.constant(DenseElementsAttr::get(
+                      RankedTensorType::get(weightShape, type), weightAttrs)));
+    result = node.create<ReduceSumOp>(weighted, ArrayRef<int64_t>{axis + 1},
+                                      /*keep_dims=*/false);
+  }
+  if (llvm::is_contained(extrapolated, true)) {
+    SmallVector<int64_t> maskShape(rank, 1);
+    maskShape[axis] = out;
+    Value mask = node.constant(DenseElementsAttr::get(
+        RankedTensorType::get(maskShape, IntegerType::get(node.getContext(), 1)),
+        ArrayRef<bool>(SmallVector<bool>(extrapolated))));
+    result = node.create<SelectOp>(
+        mask, node.scalar(type, params.extrapolation), result);
+  }
+  return result;
+}
+
+/// Resizes `x` to `sizes` with `scales` (one per dimension) and the region
+/// `roi` (`[starts..., ends...]`, or empty), axis by axis.
+Results buildResize(OnnxNode &node, Value x, ArrayRef<double> scales,
+                    ArrayRef<int64_t> sizes, ArrayRef<double> roi,
+                    const ResizeParams &params) {
+  if (!x)
+    return failure();
+  int64_t rank = getShape(x).size();
+  if (params.transform == "tf_crop_and_resize" &&
+      static_cast<int64_t>(roi.size()) != 2 * rank) {
+    node.emitError() << "tf_crop_and_resize needs a roi of " << 2 * rank
+                     << " numbers";
+    return failure();
+  }
+  Value result = x;
+  for (int64_t axis = 0; axis < rank && result; ++axis) {
+    double roiStart = roi.empty() ? 0 : roi[axis];
+    double roiEnd = roi.empty() ? 1 : roi[rank + axis];
+    if (scales[axis] == 1 && sizes[axis] == getShape(result)[axis] &&
+        roiStart == 0 && roiEnd == 1)
+      continue;
+    if (sizes[axis] * std::max<int64_t>(getShape(result)[axis], 1) >
+        kMaxBuiltConstantElements) {
+      node.emitError() << "resizing dimension " << axis << " to "
+                       << sizes[axis] << " is too large";
+      return failure();
+    }
+    result = resizeAxis(node, result, axis, sizes[axis], scales[axis],
+                        roiStart, roiEnd, params);
+  }
+  return SmallVector<Value>{result};
+}
+
+/// Reads the float numbers of constant input `index` (none when it is
+/// absent or empty).
+std::optional<SmallVector<double>> getOptionalFloats(OnnxNode &node,
+                                                     unsigned index,
+                                                     StringRef what) {
+  if (!node.hasInput(index))
+    return SmallVector<double>();
+  return node.requireConstantFloats(index, what);
+}
+
+/// Checks the modes of `params`.
+bool checkResizeParams(OnnxNode &node, const ResizeParams &params) {
+  static const char *transforms[] = {
+      "half_pixel",    "pytorch_half_pixel", "align_corners",
+      "asymmetric",    "tf_crop_and_resize", "half_pixel_symmetric",
+      "tf_half_pixel_for_nn"};
+  static const char *nearestModes[] = {"round_prefer_floor",
+                                       "round_prefer_ceil", "floor", "ceil"};
+  if (params.mode != "nearest" && params.mode != "linear" &&
+      params.mode != "cubic") {
+    node.emitError() << "unsupported mode = '" << params.mode << "'";
+    return false;
+  }
+  if (!llvm::is_contained(transforms, params.transform)) {
+    node.emitError() << "unsupported coordinate_transformation_mode = '"
+                     << params.transform << "'";
+    return false;
+  }
+  if (!llvm::is_contained(nearestModes, params.nearestMode)) {
+    node.emitError() << "unsupported nearest_mode = '" << params.nearestMode
+                     << "'";
+    return false;
+  }
+  return true;
+}
+
+/// Resize 11, 13 and 18 (19 adds half_pixel_symmetric): X, roi, scales,
+/// sizes, with constant scales or sizes.
+Results convertResizeOpset11(OnnxNode &node) {
+  Value x = node.getInput(0);
+  ResizeParams params;
+  params.mode = node.getString("mode", "nearest");
+  params.transform =
+      node.getString("coordinate_transformation_mode", "half_pixel");
+  params.nearestMode = node.getString("nearest_mode", "round_prefer_floor");
+  params.cubicA = node.getFloat("cubic_coeff_a", -0.75f);
+  params.excludeOutside = node.getInt("exclude_outside", 0);
+  params.extrapolation = node.getFloat("extrapolation_value", 0.0f);
+  std::optional<SmallVector<int64_t>> axesAttr;
+  std::string policy = "stretch";
+  if (node.getOpset() >= 18) {
+    if (node.getInt("antialias", 0)) {
+      node.emitError() << "antialias = 1 is not supported";
+      return failure();
+    }
+    axesAttr = node.getInts("axes");
+    policy = node.getString("keep_aspect_ratio_policy", "stretch");
+  }
+  if (!x || !checkResizeParams(node, params))
+    return failure();
+  std::optional<SmallVector<double>> roi = getOptionalFloats(node, 1, "roi");
+  std::optional<SmallVector<double>> scaleList =
+      getOptionalFloats(node, 2, "scales");
+  std::optional<SmallVector<double>> sizeList =
+      getOptionalFloats(node, 3, "sizes");
+  if (!roi || !scaleList || !sizeList)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(x);
+  int64_t rank = shape.size();
+  SmallVector<int64_t> axes = getRange(0, rank);
+  if (axesAttr) {
+    std::optional<SmallVector<int64_t>> normalized =
+        node.normalizeAxes(*axesAttr, rank, "axes", /*sorted=*/false);
+    if (!normalized)
+      return failure();
+    axes = *normalized;
+  }
+  int64_t count = axes.size();
+  if (scaleList->empty() == sizeList->empty() ||
+      (!scaleList->empty() &&
+       static_cast<int64_t>(scaleList->size()) != count) ||
+      (!sizeList->empty() && static_cast<int64_t>(sizeList->size()) != count) ||
+      (!roi->empty() && static_cast<int64_t>(roi->size()) != 2 * count)) {
+    node.emitError() << "expects either scales or sizes, one per resized "
+                        "axis (and a roi of two per axis)";
+    return failure();
+  }
+  SmallVector<double> scales(rank, 1.0);
+  SmallVector<int64_t> sizes(shape);
+  SmallVector<double> fullRoi;
+  if (!roi->empty()) {
+    fullRoi.assign(rank, 0.0);
+    fullRoi.append(rank, 1.0);
+    for (auto [i, axis] : llvm::enumerate(axes)) {
+      fullRoi[axis] = (*roi)[i];
+      fullRoi[rank + axis] = (*roi)[count + i];
+    }
+  }
+  if (!scaleList->empty()) {
+    for (auto [i, axis] : llvm::enumerate(axes)) {
+      scales[axis] = (*scaleList)[i];
+      if (scales[axis] <= 0) {
+        node.emitError() << "scales must be positive";
+        return failure();
+      }
+      sizes[axis] = static_cast<int64_t>(scales[axis] * shape[axis]);
+    }
+  } else {
+    for (auto [i, axis] : llvm::enumerate(axes)) {
+      sizes[axis] = static_cast<int64_t>((*sizeList)[i]);
+      if (sizes[axis] < 0 || shape[axis] == 0) {
+        node.emitError() << "invalid size " << sizes[axis] << " for dimension "
+                         << axis;
+        return failure();
+      }
+      scales[axis] = static_cast<double>(sizes[axis]) / shape[axis];
+    }
+    if (policy != "stretch") {
+      if (policy != "not_larger" && policy != "not_smaller") {
+        node.emitError() << "unsupported keep_aspect_ratio_policy = '"
+                         << policy << "'";
+        return failure();
+      }
+      double scale = scales[axes.front()];
+      for (int64_t axis : axes)
+        scale = policy == "not_larger" ? std::min(scale, scales[axis])
+                                       : std::max(scale, scales[axis]);
+      for (int64_t axis : axes) {
+        scales[axis] = scale;
+        sizes[axis] = static_cast<int64_t>(scale * shape[axis] + 0.5);
+      }
+    }
+  }
+  return buildResize(node, x, scales, sizes, fullRoi, params);
+}
+
+/// Resize 10 and Upsample: asymmetric coordinates; nearest takes the floor
+/// upsampling and the ceiling downsampling (ONNX Runtime's reading).
+Results buildSimpleResize(OnnxNode &node, Value x,
+                          std::optional<SmallVector<double>> scaleList) {
+  ResizeParams params;
+  params.mode = node.getString("mode", "nearest");
+  params.transform = "asymmetric";
+  if (!x || !scaleList || !checkResizeParams(node, params))
+    return failure();
+  params.nearestMode = "simple";
+  if (params.mode == "cubic") {
+    node.emitError() << "unsupported mode = 'cubic'";
+    return failure();
+  }
+  ArrayRef<int64_t> shape = getShape(x);
+  if (scaleList->size() != shape.size()) {
+    node.emitError() << "expects one scale per dimension, got "
+                     << scaleList->size();
+    return failure();
+  }
+  SmallVector<int64_t> sizes;
+  for (auto [scale, dim] : llvm::zip_equal(*scaleList, shape)) {
+    if (scale <= 0) {
+      node.emitError() << "scales must be positive";
+      return failure();
+    }
+    sizes.push_back(static_cast<int64_t>(scale * dim));
+  }
+  return buildResize(node, x, *scaleList, sizes, {}, params);
+}
+
+/// Resize 10: X and constant scales.
+Results convertResizeOpset10(OnnxNode &node) {
+  return buildSimpleResize(node, node.getInput(0),
+                           node.requireConstantFloats(1, "scales"));
+}
+
+/// Upsample 7: `scales` is an attribute.
+Results convertUpsampleOpset7(OnnxNode &node) {
+  std::optional<SmallVector<float>> scales = node.getFloats("scales");
+  if (!scales) {
+    node.emitError() << "attribute 'scales' is missing";
+    return failure();
+  }
+  return buildSimpleResize(node, node.getInput(0),
+                           SmallVector<double>(scales->begin(), scales->end()));
+}
+
+/// Upsample 9: `scales` is an input.
+Results convertUpsampleOpset9(OnnxNode &node) {
+  return buildSimpleResize(node, node.getInput(0),
+                           node.requireConstantFloats(1, "scales"));
+}
+
 } // namespace
 
 void mlir::kiln::populateSamplingHandlers(OnnxHandlerRegistry &registry) {
   registry.add("", "GridSample", 16, handler(convertGridSample));
+  registry.add("", "Resize", 10, handler(convertResizeOpset10));
+  registry.add("", "Resize", 11, handler(convertResizeOpset11));
+  registry.add("", "Upsample", 7, handler(convertUpsampleOpset7));
+  registry.add("", "Upsample", 9, handler(convertUpsampleOpset9));
 }
