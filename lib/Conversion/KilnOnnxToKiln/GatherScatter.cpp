@@ -272,9 +272,9 @@ Results convertScatterND(OnnxNode &node) {
   return SmallVector<Value>{node.reshape(scattered, dataShape)};
 }
 
-/// MaxUnpool (9 and 11): zeros of the unpooled shape (from the constant
-/// `output_shape` input, or from kernel, strides and pads) with X scattered
-/// at MaxPool's flat indices I.
+/// MaxUnpool (9 and 11): zeros of the unpooled shape (from kernel, strides
+/// and pads) with X scattered at MaxPool's flat indices I, padded at the end
+/// to the constant `output_shape` when one is given.
 Results convertMaxUnpool(OnnxNode &node) {
   Value x = node.getInput(0);
   Value indices = node.getInput(1);
@@ -296,31 +296,47 @@ Results convertMaxUnpool(OnnxNode &node) {
     node.emitError() << "strides need " << k << " entries and pads " << 2 * k;
     return failure();
   }
-  SmallVector<int64_t> outShape(shape.take_front(2));
+  // The indices address the unpooled shape kernel, strides and pads give;
+  // a larger `output_shape` pads it with zeros at the end (ONNX's
+  // reference).
+  SmallVector<int64_t> inferred(shape.take_front(2));
+  for (int64_t i = 0; i < k; ++i)
+    inferred.push_back((shape[2 + i] - 1) * strides[i] + (*kernel)[i] -
+                       pads[i] - pads[k + i]);
+  SmallVector<int64_t> outShape(inferred);
   if (node.hasInput(2)) {
     std::optional<SmallVector<int64_t>> given =
         node.requireConstantInts(2, "output_shape");
     if (!given)
       return failure();
     outShape = *given;
-  } else {
-    for (int64_t i = 0; i < k; ++i)
-      outShape.push_back((shape[2 + i] - 1) * strides[i] + (*kernel)[i] -
-                         pads[i] - pads[k + i]);
   }
   if (outShape.size() != shape.size() ||
-      llvm::any_of(outShape, [](int64_t d) { return d < 0; })) {
-    node.emitError() << "invalid output shape [" << outShape << "]";
+      llvm::any_of(inferred, [](int64_t d) { return d < 0; }) ||
+      llvm::any_of(llvm::zip_equal(outShape, inferred), [](auto dims) {
+        return std::get<0>(dims) < std::get<1>(dims);
+      })) {
+    node.emitError() << "invalid output shape [" << outShape
+                     << "] for the unpooled shape [" << inferred << "]";
     return failure();
   }
   Type type = getElementType(x);
   int64_t m = getNumElements(shape);
-  Value zeros = node.splat(type, {getNumElements(outShape), 1}, 0.0);
+  Value zeros = node.splat(type, {getNumElements(inferred), 1}, 0.0);
   Value linear = node.reshape(
       node.cast(indices, IntegerType::get(node.getContext(), 64)), {m});
-  Value scattered = scatterRows(node, zeros, linear,
-                                node.reshape(x, {m, 1}), "none");
-  return SmallVector<Value>{node.reshape(scattered, outShape)};
+  Value result = node.reshape(
+      scatterRows(node, zeros, linear, node.reshape(x, {m, 1}), "none"),
+      inferred);
+  for (int64_t axis = 0; axis < static_cast<int64_t>(shape.size()) && result;
+       ++axis) {
+    if (outShape[axis] == inferred[axis])
+      continue;
+    SmallVector<int64_t> padShape(getShape(result));
+    padShape[axis] = outShape[axis] - inferred[axis];
+    result = node.concat({result, node.splat(type, padShape, 0.0)}, axis);
+  }
+  return SmallVector<Value>{result};
 }
 
 } // namespace

@@ -30,3 +30,13 @@ func.func @main_graph(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> 
   %a = kiln_onnx.node "MaxUnpool"(%x, %i) {domain = "", opset = 11 : i64} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) -> tensor<?xf32> loc("unpool_0")
   return %a : tensor<?xf32>
 }
+
+// -----
+
+// output_shape cannot be smaller than the unpooled shape.
+func.func @main_graph(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> loc("i")) -> tensor<?xf32> {
+  %shape = kiln_onnx.constant dense<[1, 1, 3, 3]> : tensor<4xi64> loc("shape")
+  // expected-error@unknown {{node 'unpool_0' (MaxUnpool): invalid output shape [1, 1, 3, 3] for the unpooled shape [1, 1, 4, 4]}}
+  %a = kiln_onnx.node "MaxUnpool"(%x, %i, %shape) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<4xi64>) -> tensor<?xf32> loc("unpool_0")
+  return %a : tensor<?xf32>
+}

@@ -106,3 +106,16 @@ func.func @max_unpool_opset11(%x: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>) 
   %y = kiln_onnx.node "MaxUnpool"(%x, %i) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) -> tensor<1x1x4x4xf32>
   return %y : tensor<1x1x4x4xf32>
 }
+
+// -----
+
+// A larger output_shape pads the unpooled tensor with zeros at the end.
+// CHECK-LABEL: func.func @max_unpool_output_shape_opset11
+//       CHECK:   %[[U:.+]] = kiln.reshape %{{.+}} : tensor<16x1xf32> to tensor<1x1x4x4xf32>
+//       CHECK:   %[[R:.+]] = kiln.concat %[[U]], %{{.+}} {axis = 2 : i64} : (tensor<1x1x4x4xf32>, tensor<1x1x1x4xf32>) -> tensor<1x1x5x4xf32>
+//       CHECK:   kiln.concat %[[R]], %{{.+}} {axis = 3 : i64} : (tensor<1x1x5x4xf32>, tensor<1x1x5x1xf32>) -> tensor<1x1x5x5xf32>
+func.func @max_unpool_output_shape_opset11(%x: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>) -> tensor<1x1x5x5xf32> {
+  %shape = kiln_onnx.constant dense<[1, 1, 5, 5]> : tensor<4xi64>
+  %y = kiln_onnx.node "MaxUnpool"(%x, %i, %shape) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<4xi64>) -> tensor<1x1x5x5xf32>
+  return %y : tensor<1x1x5x5xf32>
+}
