@@ -21,6 +21,8 @@ def ConvertKilnOnnxToKilnPass
     since_version)`: the handler with the largest since-version not above the
     node's opset. Initializers (`kiln_onnx.constant`) become `kiln.constant`;
     omitted optional inputs (`kiln_onnx.none`) become absent operands.
+    Subgraphs are converted by their node's handler (`If` inlines its taken
+    branch, or selects between both); `Loop` and `Scan` are not supported.
 
     *Input invariant*: a module of `func.func` graphs as the importer writes
     them, after `kiln-set-input-shapes`: every function argument is a

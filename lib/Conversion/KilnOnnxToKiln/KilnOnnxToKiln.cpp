@@ -286,6 +286,9 @@ private:
     const OnnxHandler *handler = registry.lookup(
         nodeOp.getDomain(), nodeOp.getOpType(), nodeOp.getOpset());
     assert(handler && "checkGraph reports nodes without a handler");
+    LLVM_DEBUG(llvm::dbgs() << "converting " << getQualifiedOpType(nodeOp)
+                            << " '" << getNodeName(nodeOp) << "' (opset "
+                            << nodeOp.getOpset() << ")\n");
     OnnxNode node(nodeOp, builder);
     node.setGraphConverter(
         [&](Region &graph) { return convertGraph(graph, nodeOp); });

@@ -118,8 +118,29 @@ Results convertLeakyRelu(OnnxNode &node) {
   return SmallVector<Value>{node.create<SelectOp>(negative, scaled, x)};
 }
 
-Results convertPRelu(OnnxNode &node) {
+/// PRelu 1 and 6: a 1-D slope of one value per channel applies along
+/// dimension 1.
+Results convertPReluOpset1(OnnxNode &node) {
   node.ignoreAttr("consumed_inputs");
+  Value x = node.getInput(0);
+  Value slope = node.getInput(1);
+  if (!x || !slope)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(x);
+  ArrayRef<int64_t> slopeShape = getShape(slope);
+  if (shape.size() > 2 && slopeShape.size() == 1 && slopeShape[0] > 1 &&
+      slopeShape[0] == shape[1]) {
+    SmallVector<int64_t> channels(shape.size() - 1, 1);
+    channels[0] = shape[1];
+    slope = node.reshape(slope, channels);
+  }
+  Value negative = node.create<LessOp>(x, scalarLike(node, x, 0));
+  Value scaled = mul(node, x, slope);
+  return SmallVector<Value>{node.create<SelectOp>(negative, scaled, x)};
+}
+
+/// PRelu from 7: the slope broadcasts to X (NumPy rules).
+Results convertPRelu(OnnxNode &node) {
   Value x = node.getInput(0);
   Value slope = node.getInput(1);
   Value negative = node.create<LessOp>(x, scalarLike(node, x, 0));
@@ -370,18 +391,15 @@ Results convertBinary(OnnxNode &node) {
                                                      node.getInput(1))};
 }
 
-/// Binary ops before opset 7: `broadcast = 1` aligns `B` with `A` from
-/// `axis` (default: the trailing dimensions); `broadcast = 0` needs equal
-/// shapes.
-template <typename OpTy, EvalOp kEval>
-Results convertLegacyBinary(OnnxNode &node) {
-  node.ignoreAttr("consumed_inputs");
-  Value lhs = node.getInput(0);
-  Value rhs = node.getInput(1);
+/// `rhs` aligned with `lhs` for a binary op before opset 7: with
+/// `broadcast = 1`, B's dimensions match A's from `axis` (default: the
+/// trailing ones) and get trailing ones; without it the shapes must be
+/// equal. Null after an error.
+Value alignLegacyOperand(OnnxNode &node, Value lhs, Value rhs) {
   bool broadcast = node.getInt("broadcast", 0);
   std::optional<int64_t> axis = node.getOptionalInt("axis");
   if (!lhs || !rhs)
-    return failure();
+    return nullptr;
   ArrayRef<int64_t> lhsShape = getShape(lhs);
   ArrayRef<int64_t> rhsShape = getShape(rhs);
   int64_t lhsRank = lhsShape.size();
@@ -389,27 +407,48 @@ Results convertLegacyBinary(OnnxNode &node) {
   if (!broadcast) {
     if (lhsShape != rhsShape) {
       node.emitError() << "operands of different shapes need broadcast = 1";
-      return failure();
+      return nullptr;
     }
-  } else {
-    int64_t start = lhsRank - rhsRank;
-    if (axis) {
-      std::optional<int64_t> normalized = node.normalizeAxis(*axis, lhsRank);
-      if (!normalized)
-        return failure();
-      start = *normalized;
-    }
-    if (start < 0 || start + rhsRank > lhsRank) {
-      node.emitError() << "cannot broadcast B (rank " << rhsRank
-                       << ") into A (rank " << lhsRank << ") from axis "
-                       << start;
-      return failure();
-    }
-    SmallVector<int64_t> aligned(rhsShape);
-    aligned.append(lhsRank - start - rhsRank, 1);
-    rhs = node.reshape(rhs, aligned);
+    return rhs;
   }
+  int64_t start = lhsRank - rhsRank;
+  if (axis) {
+    std::optional<int64_t> normalized = node.normalizeAxis(*axis, lhsRank);
+    if (!normalized)
+      return nullptr;
+    start = *normalized;
+  }
+  if (start < 0 || start + rhsRank > lhsRank) {
+    node.emitError() << "cannot broadcast B (rank " << rhsRank
+                     << ") into A (rank " << lhsRank << ") from axis "
+                     << start;
+    return nullptr;
+  }
+  SmallVector<int64_t> aligned(rhsShape);
+  aligned.append(lhsRank - start - rhsRank, 1);
+  return node.reshape(rhs, aligned);
+}
+
+/// Binary ops before opset 7: `broadcast = 1` aligns `B` with `A` from
+/// `axis` (default: the trailing dimensions); `broadcast = 0` needs equal
+/// shapes.
+template <typename OpTy, EvalOp kEval>
+Results convertLegacyBinary(OnnxNode &node) {
+  node.ignoreAttr("consumed_inputs");
+  Value lhs = node.getInput(0);
+  Value rhs = alignLegacyOperand(node, lhs, node.getInput(1));
+  if (!rhs)
+    return failure();
   return SmallVector<Value>{buildBinary<OpTy, kEval>(node, lhs, rhs)};
+}
+
+/// Pow before opset 7: legacy broadcasting, one element type.
+Results convertPowOpset1(OnnxNode &node) {
+  Value base = node.getInput(0);
+  Value exponent = alignLegacyOperand(node, base, node.getInput(1));
+  if (!exponent)
+    return failure();
+  return SmallVector<Value>{node.create<PowOp>(base, exponent)};
 }
 
 /// Pow: the exponent may have another element type (opset 12); it is cast
@@ -807,7 +846,8 @@ void mlir::kiln::populateMathHandlers(OnnxHandlerRegistry &registry) {
   add("IsNaN", 9, convertIsNaN);
   add("LeakyRelu", 1, convertLeakyRelu);
   add("Mish", 18, convertMish);
-  add("PRelu", 1, convertPRelu);
+  add("PRelu", 1, convertPReluOpset1);
+  add("PRelu", 7, convertPRelu);
   add("Selu", 1, convertSelu);
   add("Shrink", 9, convertShrink);
   add("Sinh", 9, convertHyperbolic<-1>);
@@ -842,6 +882,7 @@ void mlir::kiln::populateMathHandlers(OnnxHandlerRegistry &registry) {
   add("Xor", 7, convertBinary<XorOp, EvalOp::Xor>);
   add("BitShift", 11, convertBitShift);
   add("Mod", 10, convertMod);
+  add("Pow", 1, convertPowOpset1);
   add("Pow", 7, convertPow);
   add("Where", 9, convertWhere);
 

@@ -541,3 +541,25 @@ func.func @det_2x2_opset11(%x: tensor<3x2x2xf32>) -> tensor<3xf32> {
   %y = kiln_onnx.node "Det"(%x) {domain = "", opset = 11 : i64} : (tensor<3x2x2xf32>) -> tensor<3xf32>
   return %y : tensor<3xf32>
 }
+
+// -----
+
+// PRelu 6: a slope of one value per channel applies along dimension 1.
+// CHECK-LABEL: func.func @prelu_channels_opset6
+//       CHECK:   %[[S:.+]] = kiln.reshape %{{.+}} : tensor<3xf32> to tensor<3x1x1xf32>
+//       CHECK:   kiln.mul %{{.+}}, %[[S]] : (tensor<2x3x4x5xf32>, tensor<3x1x1xf32>) -> tensor<2x3x4x5xf32>
+func.func @prelu_channels_opset6(%x: tensor<2x3x4x5xf32>, %s: tensor<3xf32>) -> tensor<2x3x4x5xf32> {
+  %y = kiln_onnx.node "PRelu"(%x, %s) {domain = "", opset = 6 : i64} : (tensor<2x3x4x5xf32>, tensor<3xf32>) -> tensor<2x3x4x5xf32>
+  return %y : tensor<2x3x4x5xf32>
+}
+
+// -----
+
+// Pow 6 broadcasts the legacy way.
+// CHECK-LABEL: func.func @pow_legacy_broadcast_opset6
+//       CHECK:   %[[E:.+]] = kiln.reshape %{{.+}} : tensor<3xf32> to tensor<3x1xf32>
+//       CHECK:   kiln.pow %{{.+}}, %[[E]]
+func.func @pow_legacy_broadcast_opset6(%b: tensor<2x3x4xf32>, %e: tensor<3xf32>) -> tensor<2x3x4xf32> {
+  %y = kiln_onnx.node "Pow"(%b, %e) {domain = "", opset = 6 : i64, onnx_attrs = {axis = 1 : i64, broadcast = 1 : i64}} : (tensor<2x3x4xf32>, tensor<3xf32>) -> tensor<2x3x4xf32>
+  return %y : tensor<2x3x4xf32>
+}
