@@ -8,11 +8,14 @@
 # most frequent failure reasons.
 #
 # Usage: tools/dev/conversion-census.sh [-b BUILD_DIR] [-t SECONDS] [-o LOG_DIR]
-#                                       [-n TOP] [MODEL_GLOB]
+#                                       [-n TOP] [-k] [MODEL_GLOB]
 #   BUILD_DIR   where bin/kiln-translate and bin/kiln-opt are (default: build)
 #   SECONDS     time limit per model and step (default: 10)
 #   LOG_DIR     keep per-model logs and a summary there (default: a temp dir)
 #   TOP         how many failure reasons to print (default: 25)
+#   -k          also count the models that fail only because a shape operand
+#               (Reshape's shape, Slice's bounds, ...) is a graph input: they
+#               are retried with those inputs frozen to their test data
 #   MODEL_GLOB  the models (default: the ONNX backend node tests,
 #               /usr/share/libonnx-testdata/data/node/*/model.onnx)
 
@@ -22,14 +25,17 @@ build=build
 limit=10
 logdir=
 top=25
-while getopts "b:t:o:n:h" opt; do
+freeze=0
+while getopts "b:t:o:n:kh" opt; do
   case "$opt" in
   b) build=$OPTARG ;;
   t) limit=$OPTARG ;;
   o) logdir=$OPTARG ;;
   n) top=$OPTARG ;;
+  k) freeze=1 ;;
   *)
-    sed -n '3,17p' "$0" | sed 's/^# \{0,1\}//'
+    # The comment block at the top, without its markers.
+    awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print; next } NR > 2 { exit }' "$0"
     exit 2
     ;;
   esac
@@ -69,8 +75,55 @@ print(",".join(specs))
 PY
 }
 
+# Writes CURRENT (a version of the test model ORIGINAL) with the graph
+# inputs that ERRORS (a kiln-opt error log) names as non-constant shape
+# operands turned into initializers holding the values of ORIGINAL's test
+# data set 0, to OUT. Fails when there is nothing to freeze.
+freeze_inputs() {
+  python3 - "$@" 2>/dev/null <<'PY'
+import os, re, sys
+import onnx
+original_path, current_path, errors_path, out_path = sys.argv[1:5]
+original = onnx.load(original_path)
+model = onnx.load(current_path)
+errors = open(errors_path).read()
+wanted = re.findall(r"node '([^']*)' \([^)]*\): input (\d+) \('[^']*'\) must be "
+                    r"a constant", errors)
+# Test data files follow the original graph inputs that are not
+# initializers.
+initialized = {t.name for t in original.graph.initializer}
+data_inputs = [i.name for i in original.graph.input if i.name not in initialized]
+current = {i.name for i in model.graph.input}
+folder = os.path.join(os.path.dirname(original_path), "test_data_set_0")
+frozen = set()
+for name, index in wanted:
+    nodes = [n for i, n in enumerate(model.graph.node)
+             if (n.name or f"{n.op_type}_{i}") == name]
+    if not nodes or int(index) >= len(nodes[0].input):
+        continue
+    value = nodes[0].input[int(index)]
+    if value not in current or value not in data_inputs or value in frozen:
+        continue
+    path = os.path.join(folder, f"input_{data_inputs.index(value)}.pb")
+    if not os.path.exists(path):
+        continue
+    tensor = onnx.TensorProto()
+    with open(path, "rb") as f:
+        tensor.ParseFromString(f.read())
+    tensor.name = value
+    model.graph.initializer.append(tensor)
+    frozen.add(value)
+if not frozen:
+    sys.exit(1)
+kept = [i for i in model.graph.input if i.name not in frozen]
+del model.graph.input[:]
+model.graph.input.extend(kept)
+onnx.save(model, out_path)
+PY
+}
+
 total=0 converted=0 import_failed=0 convert_failed=0 timed_out=0 leftover=0
-given_shapes=0
+given_shapes=0 frozen_converted=0
 : >"$logdir/reasons.txt"
 : >"$logdir/results.txt"
 for model in $glob; do
@@ -112,6 +165,28 @@ for model in $glob; do
   elif [ $rc -ne 0 ]; then
     convert_failed=$((convert_failed + 1))
     echo "$name: conversion failed" >>"$logdir/results.txt"
+    # Retry with the shape operands frozen when they are all the errors.
+    if [ "$freeze" = 1 ] &&
+      ! grep "error:" "$errors" | grep -qv "must be a constant"; then
+      frozen_model=$model frozen_errors=$errors
+      for round in 1 2 3 4; do
+        freeze_inputs "$model" "$frozen_model" "$frozen_errors" \
+          "$logdir/$name.frozen.onnx" || break
+        frozen_model=$logdir/$name.frozen.onnx
+        frozen_errors=$logdir/$name.frozen.err
+        timeout "$limit" "$translate" --import-onnx "$frozen_model" \
+          --mlir-print-debuginfo 2>"$frozen_errors" |
+          timeout "$limit" "$opt" --kiln-set-input-shapes \
+            --convert-kiln-onnx-to-kiln --canonicalize -o /dev/null \
+            2>>"$frozen_errors"
+        if [ "${PIPESTATUS[0]}${PIPESTATUS[1]}" = 00 ]; then
+          frozen_converted=$((frozen_converted + 1))
+          echo "$name: converted with frozen shape inputs" \
+            >>"$logdir/results.txt"
+          break
+        fi
+      done
+    fi
     # Each distinct reason once per model, with node names removed so that
     # the same problem in different models counts together.
     grep "error:" "$errors" |
@@ -138,6 +213,9 @@ percent=0
   echo "timed out:         $timed_out"
   echo "kiln_onnx left:    $leftover"
   echo "(symbolic input shapes taken from test data: $given_shapes models)"
+  if [ "$freeze" = 1 ]; then
+    echo "reach kiln IR once their shape inputs are frozen: $frozen_converted more"
+  fi
   echo
   echo "top failure reasons (models per reason):"
   sort "$logdir/reasons.txt" | uniq -c | sort -rn | head -n "$top"
