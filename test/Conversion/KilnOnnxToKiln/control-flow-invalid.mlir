@@ -1,7 +1,7 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln --verify-diagnostics
 
 // With a run-time condition the branches must yield the same types.
-func.func @main_graph(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x"), %y: tensor<4xf32> loc("y")) -> tensor<?xf32> {
+func.func @if_errors_opset11(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x"), %y: tensor<4xf32> loc("y")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'if_0' (If): with a run-time condition, the branches must yield the same types; output 0 is 'tensor<3xf32>' and 'tensor<4xf32>'}}
   %r = kiln_onnx.node "If"(%c) {domain = "", opset = 11 : i64, region_names = ["else_branch", "then_branch"]} graphs {
     kiln_onnx.yield %y : tensor<4xf32>
@@ -15,7 +15,7 @@ func.func @main_graph(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x"), %y: t
 
 // Unsupported nodes inside a branch are reported with the others, before
 // anything is converted.
-func.func @main_graph(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
+func.func @if_errors_opset11(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
   %r = kiln_onnx.node "If"(%c) {domain = "", opset = 11 : i64, region_names = ["else_branch", "then_branch"]} graphs {
     // expected-error@unknown {{node 'inner_0' (Frobnicate, opset 11): unsupported operator}}
     %e = kiln_onnx.node "Frobnicate"(%x) {domain = "", opset = 11 : i64} : (tensor<3xf32>) -> tensor<3xf32> loc("inner_0")
@@ -29,7 +29,7 @@ func.func @main_graph(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x")) -> te
 // -----
 
 // The condition has one element.
-func.func @main_graph(%c: tensor<2xi1> loc("c"), %x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
+func.func @if_errors_opset11(%c: tensor<2xi1> loc("c"), %x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
   // expected-error@unknown {{node 'if_0' (If): the condition must have one element, got 'tensor<2xi1>'}}
   %r = kiln_onnx.node "If"(%c) {domain = "", opset = 11 : i64, region_names = ["else_branch", "then_branch"]} graphs {
     kiln_onnx.yield %x : tensor<3xf32>
@@ -42,7 +42,7 @@ func.func @main_graph(%c: tensor<2xi1> loc("c"), %x: tensor<3xf32> loc("x")) -> 
 // -----
 
 // Branches yield tensors and take no inputs.
-func.func @main_graph(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x")) -> (tensor<3xf32>, tensor<3xf32>) {
+func.func @if_errors_opset11(%c: tensor<i1> loc("c"), %x: tensor<3xf32> loc("x")) -> (tensor<3xf32>, tensor<3xf32>) {
   %none = kiln_onnx.none loc("none")
   // expected-error@unknown {{node 'if_0' (If, opset 11): a subgraph yields a value that is not a tensor: 'none'}}
   %r = kiln_onnx.node "If"(%c) {domain = "", opset = 11 : i64, region_names = ["else_branch", "then_branch"]} graphs {

@@ -1,7 +1,7 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln --verify-diagnostics
 
 // Scatter shapes, reductions by opset, booleans.
-func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<2xi64> loc("i"), %u: tensor<2xf32> loc("u"), %b: tensor<3xi1> loc("b"), %bi: tensor<1xi64> loc("bi"), %bu: tensor<1xi1> loc("bu")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xi1>) {
+func.func @scatter_elements_errors_opset16(%d: tensor<2x3xf32> loc("d"), %i: tensor<2xi64> loc("i"), %u: tensor<2xf32> loc("u"), %b: tensor<3xi1> loc("b"), %bi: tensor<1xi64> loc("bi"), %bu: tensor<1xi1> loc("bu")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xi1>) {
   // expected-error@unknown {{node 'se_0' (ScatterElements): indices and updates must have the same shape and the data's rank}}
   %a = kiln_onnx.node "ScatterElements"(%d, %i, %u) {domain = "", opset = 16 : i64} : (tensor<2x3xf32>, tensor<2xi64>, tensor<2xf32>) -> tensor<?xf32> loc("se_0")
   %i2 = kiln_onnx.constant dense<[[0]]> : tensor<1x1xi64> loc("i2")
@@ -16,7 +16,7 @@ func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<2xi64> loc("i"), 
 // -----
 
 // GatherND indices must address the data.
-func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<4x3xi64> loc("i")) -> tensor<?xf32> {
+func.func @gather_nd_errors_opset13(%d: tensor<2x3xf32> loc("d"), %i: tensor<4x3xi64> loc("i")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'gnd_0' (GatherND): indices 'tensor<4x3xi64>' do not address data 'tensor<2x3xf32>' with batch_dims = 0}}
   %a = kiln_onnx.node "GatherND"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<2x3xf32>, tensor<4x3xi64>) -> tensor<?xf32> loc("gnd_0")
   return %a : tensor<?xf32>
@@ -25,7 +25,7 @@ func.func @main_graph(%d: tensor<2x3xf32> loc("d"), %i: tensor<4x3xi64> loc("i")
 // -----
 
 // MaxUnpool needs a kernel shape and indices of the values' shape.
-func.func @main_graph(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> loc("i")) -> tensor<?xf32> {
+func.func @max_unpool_errors_opset11(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> loc("i")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'unpool_0' (MaxUnpool): expects N x C x D... values, indices of their shape and a kernel_shape per spatial dimension}}
   %a = kiln_onnx.node "MaxUnpool"(%x, %i) {domain = "", opset = 11 : i64} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) -> tensor<?xf32> loc("unpool_0")
   return %a : tensor<?xf32>
@@ -34,7 +34,7 @@ func.func @main_graph(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> 
 // -----
 
 // output_shape cannot be smaller than the unpooled shape.
-func.func @main_graph(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> loc("i")) -> tensor<?xf32> {
+func.func @max_unpool_errors_opset11(%x: tensor<1x1x2x2xf32> loc("x"), %i: tensor<1x1x2x2xi64> loc("i")) -> tensor<?xf32> {
   %shape = kiln_onnx.constant dense<[1, 1, 3, 3]> : tensor<4xi64> loc("shape")
   // expected-error@unknown {{node 'unpool_0' (MaxUnpool): invalid output shape [1, 1, 3, 3] for the unpooled shape [1, 1, 4, 4]}}
   %a = kiln_onnx.node "MaxUnpool"(%x, %i, %shape) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<4xi64>) -> tensor<?xf32> loc("unpool_0")

@@ -2,7 +2,7 @@
 
 // Conv: the weights decide the kernel; window attributes must fit the
 // spatial rank; auto_pad excludes pads.
-func.func @main_graph(%x: tensor<1x3x8x8xf32> loc("x"), %w: tensor<4x3x3x3xf32> loc("w"), %w1: tensor<4x3x3xf32> loc("w1")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @conv_errors_opset11(%x: tensor<1x3x8x8xf32> loc("x"), %w: tensor<4x3x3x3xf32> loc("w"), %w1: tensor<4x3x3xf32> loc("w1")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'conv_0' (Conv): kernel_shape [5, 5] does not match the weight's [3, 3]}}
   %a = kiln_onnx.node "Conv"(%x, %w) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 5, 5>}} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<?xf32> loc("conv_0")
   // expected-error@unknown {{node 'conv_1' (Conv): strides and dilations need 2 entries and pads 4}}
@@ -21,7 +21,7 @@ func.func @main_graph(%x: tensor<1x3x8x8xf32> loc("x"), %w: tensor<4x3x3x3xf32> 
 // -----
 
 // Pooling needs N x C x spatial inputs and a kernel shape.
-func.func @main_graph(%x: tensor<1x3x8x8xf32> loc("x"), %v: tensor<3x8xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @max_pool_errors_opset12(%x: tensor<1x3x8x8xf32> loc("x"), %v: tensor<3x8xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'pool_0' (MaxPool): input must have rank >= 3 (N x C x D1 ...), got rank 2}}
   %a = kiln_onnx.node "MaxPool"(%v) {domain = "", opset = 12 : i64, onnx_attrs = {kernel_shape = array<i64: 2>}} : (tensor<3x8xf32>) -> tensor<?xf32> loc("pool_0")
   // expected-error@unknown {{node 'pool_1' (AveragePool): attribute 'kernel_shape' is missing}}
@@ -35,7 +35,7 @@ func.func @main_graph(%x: tensor<1x3x8x8xf32> loc("x"), %v: tensor<3x8xf32> loc(
 
 // BatchNormalization: per-activation statistics (spatial = 0) and the
 // training outputs of old opsets are not supported.
-func.func @main_graph(%x: tensor<1x2x3xf32> loc("x"), %s: tensor<2xf32> loc("s")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @batch_normalization_errors_opset7(%x: tensor<1x2x3xf32> loc("x"), %s: tensor<2xf32> loc("s")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'bn_0' (BatchNormalization): unsupported spatial = 0}}
   %a = kiln_onnx.node "BatchNormalization"(%x, %s, %s, %s, %s) {domain = "", opset = 7 : i64, onnx_attrs = {spatial = 0 : i64}} : (tensor<1x2x3xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<?xf32> loc("bn_0")
   // expected-error@unknown {{node 'bn_1' (BatchNormalization): output 1 (training statistics) is not supported}}
@@ -46,7 +46,7 @@ func.func @main_graph(%x: tensor<1x2x3xf32> loc("x"), %s: tensor<2xf32> loc("s")
 // -----
 
 // LayerNormalization computes in float only; LRN needs a size.
-func.func @main_graph(%x: tensor<2x4xf32> loc("x"), %s: tensor<4xf32> loc("s"), %i: tensor<1x3x2x2xf32> loc("i")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @layer_normalization_errors_opset17(%x: tensor<2x4xf32> loc("x"), %s: tensor<4xf32> loc("s"), %i: tensor<1x3x2x2xf32> loc("i")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'ln_0' (LayerNormalization): unsupported stash_type = 11 (expects 1, float)}}
   %a = kiln_onnx.node "LayerNormalization"(%x, %s) {domain = "", opset = 17 : i64, onnx_attrs = {stash_type = 11 : i64}} : (tensor<2x4xf32>, tensor<4xf32>) -> tensor<?xf32> loc("ln_0")
   // expected-error@unknown {{node 'lrn_0' (LRN): attribute 'size' must be positive}}
@@ -57,7 +57,7 @@ func.func @main_graph(%x: tensor<2x4xf32> loc("x"), %s: tensor<4xf32> loc("s"), 
 // -----
 
 // Dropout in training mode with a non-zero ratio draws random numbers.
-func.func @main_graph(%x: tensor<4xf32> loc("x")) -> tensor<?xf32> {
+func.func @dropout_errors_opset13(%x: tensor<4xf32> loc("x")) -> tensor<?xf32> {
   %ratio = kiln_onnx.constant dense<0.25> : tensor<f32> loc("ratio")
   %training = kiln_onnx.constant dense<true> : tensor<i1> loc("training")
   // expected-error@unknown {{node 'dropout_0' (Dropout): training_mode = true with ratio 2.500000e-01 draws random numbers; not supported}}
@@ -68,7 +68,7 @@ func.func @main_graph(%x: tensor<4xf32> loc("x")) -> tensor<?xf32> {
 // -----
 
 // Loss functions: known reductions, N x C inputs.
-func.func @main_graph(%x: tensor<3x5xf32> loc("x"), %t: tensor<3xi64> loc("t"), %v: tensor<5xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @negative_log_likelihood_loss_errors_opset13(%x: tensor<3x5xf32> loc("x"), %t: tensor<3xi64> loc("t"), %v: tensor<5xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'nll_0' (NegativeLogLikelihoodLoss): unsupported reduction = 'max' (expects 'none', 'sum' or 'mean')}}
   %a = kiln_onnx.node "NegativeLogLikelihoodLoss"(%x, %t) {domain = "", opset = 13 : i64, onnx_attrs = {reduction = "max"}} : (tensor<3x5xf32>, tensor<3xi64>) -> tensor<?xf32> loc("nll_0")
   // expected-error@unknown {{node 'sce_0' (SoftmaxCrossEntropyLoss): scores must have rank >= 2}}
@@ -79,7 +79,7 @@ func.func @main_graph(%x: tensor<3x5xf32> loc("x"), %t: tensor<3xi64> loc("t"), 
 // -----
 
 // ConvTranspose: weights C x M/group x K..., positive strides.
-func.func @main_graph(%x: tensor<1x2x3x3xf32> loc("x"), %w: tensor<2x1x2x2xf32> loc("w"), %v: tensor<3x1x2x2xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @conv_transpose_errors_opset11(%x: tensor<1x2x3x3xf32> loc("x"), %w: tensor<2x1x2x2xf32> loc("w"), %v: tensor<3x1x2x2xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'convt_0' (ConvTranspose): strides and dilations must be positive and output_padding non-negative}}
   %a = kiln_onnx.node "ConvTranspose"(%x, %w) {domain = "", opset = 11 : i64, onnx_attrs = {strides = array<i64: 0, 1>}} : (tensor<1x2x3x3xf32>, tensor<2x1x2x2xf32>) -> tensor<?xf32> loc("convt_0")
   // expected-error@unknown {{node 'convt_1' (ConvTranspose): expects weights C x M/group x K... for the input's C = 2 channels, got 'tensor<3x1x2x2xf32>'}}

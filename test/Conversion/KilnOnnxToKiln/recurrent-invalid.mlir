@@ -21,7 +21,7 @@ func.func @rnn_initial_h_shape_opset14(%x: tensor<1x3x2xf32>, %w: tensor<1x3x2xf
 
 // LSTM: activations kiln does not have, their parameters, sequence lengths
 // shorter than the sequence.
-func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc("w"), %r: tensor<1x16x4xf32> loc("r")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @lstm_errors_opset14(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc("w"), %r: tensor<1x16x4xf32> loc("r")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'lstm_0' (LSTM): unsupported activation 'HardSigmoid' (expects Sigmoid, Tanh or Relu)}}
   %a = kiln_onnx.node "LSTM"(%x, %w, %r) {domain = "", opset = 14 : i64, onnx_attrs = {activations = ["HardSigmoid", "Tanh", "Tanh"], hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>) -> tensor<?xf32> loc("lstm_0")
   // expected-error@unknown {{node 'lstm_1' (LSTM): activation_alpha and activation_beta are not supported (only Sigmoid, Tanh and Relu activations)}}
@@ -38,7 +38,7 @@ func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc
 // -----
 
 // A layout attribute before opset 14 is an unknown attribute.
-func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc("w"), %r: tensor<1x16x4xf32> loc("r")) -> tensor<?xf32> {
+func.func @lstm_errors_opset7(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc("w"), %r: tensor<1x16x4xf32> loc("r")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'lstm_0' (LSTM): unsupported attribute 'layout' = 0 : i64}}
   %a = kiln_onnx.node "LSTM"(%x, %w, %r) {domain = "", opset = 7 : i64, onnx_attrs = {hidden_size = 4 : i64, layout = 0 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>) -> tensor<?xf32> loc("lstm_0")
   return %a : tensor<?xf32>
@@ -48,7 +48,7 @@ func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x16x3xf32> loc
 
 // Weights must match hidden_size and the direction count; GRU and RNN
 // support ONNX's activation list, not other names.
-func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x6x3xf32> loc("w"), %r: tensor<1x6x2xf32> loc("r")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @gru_errors_opset14(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x6x3xf32> loc("w"), %r: tensor<1x6x2xf32> loc("r")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'gru_0' (GRU): W and R must be [2, 6, ...] with hidden_size 2, got 'tensor<1x6x3xf32>' and 'tensor<1x6x2xf32>'}}
   %a = kiln_onnx.node "GRU"(%x, %w, %r) {domain = "", opset = 14 : i64, onnx_attrs = {direction = "bidirectional", hidden_size = 2 : i64}} : (tensor<5x2x3xf32>, tensor<1x6x3xf32>, tensor<1x6x2xf32>) -> tensor<?xf32> loc("gru_0")
   // expected-error@unknown {{node 'gru_1' (GRU): unsupported activation 'Gelu'}}
@@ -59,7 +59,7 @@ func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x6x3xf32> loc(
 // -----
 
 // RNN needs one activation per direction.
-func.func @main_graph(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x4x3xf32> loc("w"), %r: tensor<1x4x4xf32> loc("r")) -> tensor<?xf32> {
+func.func @rnn_errors_opset14(%x: tensor<5x2x3xf32> loc("x"), %w: tensor<1x4x3xf32> loc("w"), %r: tensor<1x4x4xf32> loc("r")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'rnn_0' (RNN): expects 1 activations, got 2}}
   %a = kiln_onnx.node "RNN"(%x, %w, %r) {domain = "", opset = 14 : i64, onnx_attrs = {activations = ["Tanh", "Tanh"]}} : (tensor<5x2x3xf32>, tensor<1x4x3xf32>, tensor<1x4x4xf32>) -> tensor<?xf32> loc("rnn_0")
   return %a : tensor<?xf32>

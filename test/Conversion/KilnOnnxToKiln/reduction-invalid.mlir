@@ -1,7 +1,7 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln --verify-diagnostics
 
 // Reduction axes must be in range and distinct, and constant when inputs.
-func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %axes: tensor<1xi64> loc("axes")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @reduce_sum_errors_opset11(%x: tensor<2x3xf32> loc("x"), %axes: tensor<1xi64> loc("axes")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'sum_0' (ReduceSum): axes repeat axis 1}}
   %a = kiln_onnx.node "ReduceSum"(%x) {domain = "", opset = 11 : i64, onnx_attrs = {axes = array<i64: 1, -1>}} : (tensor<2x3xf32>) -> tensor<?xf32> loc("sum_0")
   // expected-error@unknown {{node 'max_0' (ReduceMax): axes 2 is out of range for rank 2 (expects [-2, 2))}}
@@ -14,7 +14,7 @@ func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %axes: tensor<1xi64> loc("ax
 // -----
 
 // TopK's k must be a constant in [1, dim].
-func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %k: tensor<1xi64> loc("k")) -> (tensor<?xf32>, tensor<?xi64>, tensor<?xf32>, tensor<?xi64>, tensor<?xf32>, tensor<?xi64>) {
+func.func @top_k_errors_opset11(%x: tensor<2x3xf32> loc("x"), %k: tensor<1xi64> loc("k")) -> (tensor<?xf32>, tensor<?xi64>, tensor<?xf32>, tensor<?xi64>, tensor<?xf32>, tensor<?xi64>) {
   %four = kiln_onnx.constant dense<4> : tensor<1xi64> loc("four")
   // expected-error@unknown {{node 'topk_0' (TopK): k (4) must be in [1, 3]}}
   %a, %ai = kiln_onnx.node "TopK"(%x, %four) {domain = "", opset = 11 : i64} : (tensor<2x3xf32>, tensor<1xi64>) -> (tensor<?xf32>, tensor<?xi64>) loc("topk_0")
@@ -28,7 +28,7 @@ func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %k: tensor<1xi64> loc("k")) 
 // -----
 
 // select_last_index only exists from opset 12.
-func.func @main_graph(%x: tensor<2x3xf32> loc("x")) -> tensor<?xi64> {
+func.func @arg_max_errors_opset11(%x: tensor<2x3xf32> loc("x")) -> tensor<?xi64> {
   // expected-error@unknown {{node 'argmax_0' (ArgMax): unsupported attribute 'select_last_index' = 1 : i64}}
   %a = kiln_onnx.node "ArgMax"(%x) {domain = "", opset = 11 : i64, onnx_attrs = {select_last_index = 1 : i64}} : (tensor<2x3xf32>) -> tensor<?xi64> loc("argmax_0")
   return %a : tensor<?xi64>

@@ -1,7 +1,7 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln --verify-diagnostics
 
 // GridSample 16 samples 4-D images with known modes.
-func.func @main_graph(%x: tensor<1x1x3x2xf32> loc("x"), %g: tensor<1x2x4x2xf32> loc("g"), %v: tensor<1x1x3xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @grid_sample_errors_opset16(%x: tensor<1x1x3x2xf32> loc("x"), %g: tensor<1x2x4x2xf32> loc("g"), %v: tensor<1x1x3xf32> loc("v")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'gs_0' (GridSample): expects a float N x C x H x W input and an N x H_out x W_out x 2 grid, got 'tensor<1x1x3xf32>' and 'tensor<1x2x4x2xf32>'}}
   %a = kiln_onnx.node "GridSample"(%v, %g) {domain = "", opset = 16 : i64} : (tensor<1x1x3xf32>, tensor<1x2x4x2xf32>) -> tensor<?xf32> loc("gs_0")
   // expected-error@unknown {{node 'gs_1' (GridSample): unsupported mode = 'linear'}}
@@ -15,7 +15,7 @@ func.func @main_graph(%x: tensor<1x1x3x2xf32> loc("x"), %g: tensor<1x2x4x2xf32> 
 
 // Resize's output shape comes from constant scales or sizes, not both;
 // antialiasing and unknown modes are reported.
-func.func @main_graph(%x: tensor<1x4xf32> loc("x"), %s: tensor<2xf32> loc("s")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @resize_errors_opset13(%x: tensor<1x4xf32> loc("x"), %s: tensor<2xf32> loc("s")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   %none = kiln_onnx.none loc("none")
   // expected-error@unknown {{node 'resize_0' (Resize): input 2 ('scales') must be a constant; shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "Resize"(%x, %none, %s) {domain = "", opset = 13 : i64} : (tensor<1x4xf32>, none, tensor<2xf32>) -> tensor<?xf32> loc("resize_0")
@@ -33,7 +33,7 @@ func.func @main_graph(%x: tensor<1x4xf32> loc("x"), %s: tensor<2xf32> loc("s")) 
 // -----
 
 // Linear resizing of integers is not supported (nearest is).
-func.func @main_graph(%x: tensor<1x4xui8> loc("x")) -> tensor<?xui8> {
+func.func @resize_errors_opset13(%x: tensor<1x4xui8> loc("x")) -> tensor<?xui8> {
   %none = kiln_onnx.none loc("none")
   %scales = kiln_onnx.constant dense<[1.0, 1.5]> : tensor<2xf32> loc("scales")
   // expected-error@unknown {{node 'resize_0' (Resize): linear and cubic resizing of 'ui8' is not supported}}

@@ -1,7 +1,7 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln --verify-diagnostics
 
 // Reshape targets that do not fit the input.
-func.func @main_graph(%x: tensor<2x3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @reshape_errors_opset14(%x: tensor<2x3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   %s0 = kiln_onnx.constant dense<[-1, -1]> : tensor<2xi64> loc("s0")
   // expected-error@unknown {{node 'reshape_0' (Reshape): shape has more than one -1}}
   %a = kiln_onnx.node "Reshape"(%x, %s0) {domain = "", opset = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<?xf32> loc("reshape_0")
@@ -23,7 +23,7 @@ func.func @main_graph(%x: tensor<2x3xf32> loc("x")) -> (tensor<?xf32>, tensor<?x
 // -----
 
 // A shape operand that is not a constant, or not an integer tensor.
-func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %s: tensor<2xi64> loc("s")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @reshape_errors_opset14(%x: tensor<2x3xf32> loc("x"), %s: tensor<2xi64> loc("s")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'reshape_0' (Reshape): input 1 ('shape') must be a constant; shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "Reshape"(%x, %s) {domain = "", opset = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<?xf32> loc("reshape_0")
   %f = kiln_onnx.constant dense<[3.0, 2.0]> : tensor<2xf32> loc("f")
@@ -37,7 +37,7 @@ func.func @main_graph(%x: tensor<2x3xf32> loc("x"), %s: tensor<2xi64> loc("s")) 
 // -----
 
 // Axes out of range, repeated, or naming a dimension that is not 1.
-func.func @main_graph(%x: tensor<1x3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @flatten_errors_opset13(%x: tensor<1x3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'flatten_0' (Flatten): axis 3 is out of range for rank 2 (expects [-2, 2])}}
   %a = kiln_onnx.node "Flatten"(%x) {domain = "", opset = 13 : i64, onnx_attrs = {axis = 3 : i64}} : (tensor<1x3xf32>) -> tensor<?xf32> loc("flatten_0")
   // expected-error@unknown {{node 'squeeze_0' (Squeeze): cannot squeeze dimension 1 of size 3}}
@@ -54,7 +54,7 @@ func.func @main_graph(%x: tensor<1x3xf32> loc("x")) -> (tensor<?xf32>, tensor<?x
 // -----
 
 // Concat needs its axis from opset 4 on.
-func.func @main_graph(%x: tensor<1x3xf32> loc("x")) -> tensor<?xf32> {
+func.func @concat_errors_opset13(%x: tensor<1x3xf32> loc("x")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'concat_0' (Concat): attribute 'axis' is missing}}
   %a = kiln_onnx.node "Concat"(%x, %x) {domain = "", opset = 13 : i64} : (tensor<1x3xf32>, tensor<1x3xf32>) -> tensor<?xf32> loc("concat_0")
   return %a : tensor<?xf32>
@@ -63,7 +63,7 @@ func.func @main_graph(%x: tensor<1x3xf32> loc("x")) -> tensor<?xf32> {
 // -----
 
 // Split sizes must add up; an even split must divide.
-func.func @main_graph(%x: tensor<5xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @split_errors_opset13(%x: tensor<5xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   %split = kiln_onnx.constant dense<[2, 2]> : tensor<2xi64> loc("split")
   // expected-error@unknown {{node 'split_0' (Split): split sizes add up to 4, but dimension 0 has size 5}}
   %a, %b = kiln_onnx.node "Split"(%x, %split) {domain = "", opset = 13 : i64} : (tensor<5xf32>, tensor<2xi64>) -> (tensor<?xf32>, tensor<?xf32>) loc("split_0")
@@ -75,7 +75,7 @@ func.func @main_graph(%x: tensor<5xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf3
 // -----
 
 // Slice: steps of 0 and lists of different lengths.
-func.func @main_graph(%x: tensor<5xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @slice_errors_opset13(%x: tensor<5xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>) {
   %s = kiln_onnx.constant dense<[0]> : tensor<1xi64> loc("s")
   %e = kiln_onnx.constant dense<[3]> : tensor<1xi64> loc("e")
   %e2 = kiln_onnx.constant dense<[3, 4]> : tensor<2xi64> loc("e2")
@@ -91,7 +91,7 @@ func.func @main_graph(%x: tensor<5xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf3
 // -----
 
 // Expand to a shape that does not broadcast; Tile with a wrong count.
-func.func @main_graph(%x: tensor<3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @expand_errors_opset13(%x: tensor<3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>) {
   %shape = kiln_onnx.constant dense<[2, 4]> : tensor<2xi64> loc("shape")
   // expected-error@unknown {{node 'expand_0' (Expand): shape [2, 4] does not broadcast with the input's [3]}}
   %a = kiln_onnx.node "Expand"(%x, %shape) {domain = "", opset = 13 : i64} : (tensor<3xf32>, tensor<2xi64>) -> tensor<?xf32> loc("expand_0")
@@ -103,7 +103,7 @@ func.func @main_graph(%x: tensor<3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf3
 // -----
 
 // Pad modes and sizes.
-func.func @main_graph(%x: tensor<3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @pad_errors_opset2(%x: tensor<3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'pad_0' (Pad): unsupported mode = 'mirror'}}
   %a = kiln_onnx.node "Pad"(%x) {domain = "", opset = 2 : i64, onnx_attrs = {mode = "mirror", pads = array<i64: 1, 1>}} : (tensor<3xf32>) -> tensor<?xf32> loc("pad_0")
   // expected-error@unknown {{node 'pad_1' (Pad): pads has 1 entries, expects 2}}
@@ -116,7 +116,7 @@ func.func @main_graph(%x: tensor<3xf32> loc("x")) -> (tensor<?xf32>, tensor<?xf3
 // -----
 
 // Casts to types kiln does not have.
-func.func @main_graph(%x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
+func.func @cast_errors_opset13(%x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
   // expected-error@unknown {{node 'cast_0' (Cast): unsupported data type 14 : i64 in attribute 'to'}}
   %a = kiln_onnx.node "Cast"(%x) {domain = "", opset = 13 : i64, onnx_attrs = {to = 14 : i64}} : (tensor<3xf32>) -> tensor<3xf32> loc("cast_0")
   return %a : tensor<3xf32>
@@ -125,7 +125,7 @@ func.func @main_graph(%x: tensor<3xf32> loc("x")) -> tensor<3xf32> {
 // -----
 
 // Constants kiln cannot hold, and ConstantOfShape's value.
-func.func @main_graph() -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+func.func @constant_errors_opset13() -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'const_0' (Constant): sparse and string constants are not supported}}
   %a = kiln_onnx.node "Constant"() {domain = "", opset = 13 : i64, onnx_attrs = {value_strings = ["a"]}} : () -> tensor<?xf32> loc("const_0")
   %shape = kiln_onnx.constant dense<[2, -1]> : tensor<2xi64> loc("shape")
@@ -140,7 +140,7 @@ func.func @main_graph() -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
 // -----
 
 // Range needs scalars and a non-zero delta.
-func.func @main_graph() -> tensor<?xi64> {
+func.func @range_errors_opset11() -> tensor<?xi64> {
   %start = kiln_onnx.constant dense<0> : tensor<i64> loc("start")
   %limit = kiln_onnx.constant dense<4> : tensor<i64> loc("limit")
   %delta = kiln_onnx.constant dense<0> : tensor<i64> loc("delta")
@@ -152,7 +152,7 @@ func.func @main_graph() -> tensor<?xi64> {
 // -----
 
 // DepthToSpace needs channels divisible by blocksize^2 and a known mode.
-func.func @main_graph(%x: tensor<1x6x2x2xf32> loc("x"), %y: tensor<1x8x2x2xf32> loc("y")) -> (tensor<?xf32>, tensor<?xf32>) {
+func.func @depth_to_space_errors_opset13(%x: tensor<1x6x2x2xf32> loc("x"), %y: tensor<1x8x2x2xf32> loc("y")) -> (tensor<?xf32>, tensor<?xf32>) {
   // expected-error@unknown {{node 'd2s_0' (DepthToSpace): expects a 4-D input whose channels divide by blocksize^2 (blocksize = 2)}}
   %a = kiln_onnx.node "DepthToSpace"(%x) {domain = "", opset = 13 : i64, onnx_attrs = {blocksize = 2 : i64}} : (tensor<1x6x2x2xf32>) -> tensor<?xf32> loc("d2s_0")
   // expected-error@unknown {{node 'd2s_1' (DepthToSpace): unsupported mode = 'XYZ' (expects 'DCR' or 'CRD')}}
@@ -163,7 +163,7 @@ func.func @main_graph(%x: tensor<1x6x2x2xf32> loc("x"), %y: tensor<1x8x2x2xf32> 
 // -----
 
 // Gather's axis must be in range.
-func.func @main_graph(%x: tensor<3xf32> loc("x"), %i: tensor<2xi64> loc("i")) -> tensor<?xf32> {
+func.func @gather_errors_opset13(%x: tensor<3xf32> loc("x"), %i: tensor<2xi64> loc("i")) -> tensor<?xf32> {
   // expected-error@unknown {{node 'gather_0' (Gather): axis 1 is out of range for rank 1 (expects [-1, 1))}}
   %a = kiln_onnx.node "Gather"(%x, %i) {domain = "", opset = 13 : i64, onnx_attrs = {axis = 1 : i64}} : (tensor<3xf32>, tensor<2xi64>) -> tensor<?xf32> loc("gather_0")
   return %a : tensor<?xf32>
@@ -172,7 +172,7 @@ func.func @main_graph(%x: tensor<3xf32> loc("x"), %i: tensor<2xi64> loc("i")) ->
 // -----
 
 // OneHot's depth decides the result shape.
-func.func @main_graph(%i: tensor<3xi64> loc("i"), %d: tensor<i64> loc("d"), %v: tensor<2xf32> loc("v")) -> tensor<?x?xf32> {
+func.func @one_hot_errors_opset11(%i: tensor<3xi64> loc("i"), %d: tensor<i64> loc("d"), %v: tensor<2xf32> loc("v")) -> tensor<?x?xf32> {
   // expected-error@unknown {{node 'onehot_0' (OneHot): input 1 ('depth') must be a constant; shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "OneHot"(%i, %d, %v) {domain = "", opset = 11 : i64} : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<?x?xf32> loc("onehot_0")
   return %a : tensor<?x?xf32>
@@ -181,7 +181,7 @@ func.func @main_graph(%i: tensor<3xi64> loc("i"), %d: tensor<i64> loc("d"), %v: 
 // -----
 
 // Constants built element by element are bounded.
-func.func @main_graph(%x: tensor<5000x5000xf32> loc("x")) -> (tensor<?xi64>, tensor<?xf32>) {
+func.func @range_errors_opset11(%x: tensor<5000x5000xf32> loc("x")) -> (tensor<?xi64>, tensor<?xf32>) {
   %start = kiln_onnx.constant dense<0> : tensor<i64> loc("start")
   %limit = kiln_onnx.constant dense<100000000> : tensor<i64> loc("limit")
   %delta = kiln_onnx.constant dense<1> : tensor<i64> loc("delta")
