@@ -103,8 +103,7 @@ static Attribute applyBinary(EvalOp op, Attribute lhs, Attribute rhs,
     case EvalOp::Less:
       return boolAttr(cmp == APFloat::cmpLessThan);
     case EvalOp::LessEqual:
-      return boolAttr(cmp == APFloat::cmpLessThan ||
-                      cmp == APFloat::cmpEqual);
+      return boolAttr(cmp == APFloat::cmpLessThan || cmp == APFloat::cmpEqual);
     case EvalOp::Greater:
       return boolAttr(cmp == APFloat::cmpGreaterThan);
     case EvalOp::GreaterEqual:
@@ -185,9 +184,8 @@ static Attribute applyUnary(EvalOp op, Attribute input) {
   case EvalOp::Neg:
     return IntegerAttr::get(intAttr.getType(), -value);
   case EvalOp::Abs:
-    return IntegerAttr::get(intAttr.getType(),
-                            isUnsigned(intAttr.getType()) ? value
-                                                          : value.abs());
+    return IntegerAttr::get(
+        intAttr.getType(), isUnsigned(intAttr.getType()) ? value : value.abs());
   case EvalOp::Not:
     return IntegerAttr::get(intAttr.getType(), ~value);
   default:
@@ -214,10 +212,9 @@ static Attribute castElement(Attribute input, Type elementType) {
     APInt value = intAttr.getValue();
     if (width == 1)
       return IntegerAttr::get(elementType, value.isZero() ? 0 : 1);
-    return IntegerAttr::get(elementType,
-                            isUnsigned(intAttr.getType())
-                                ? value.zextOrTrunc(width)
-                                : value.sextOrTrunc(width));
+    return IntegerAttr::get(elementType, isUnsigned(intAttr.getType())
+                                             ? value.zextOrTrunc(width)
+                                             : value.sextOrTrunc(width));
   }
   auto floatType = cast<FloatType>(elementType);
   if (auto floatAttr = dyn_cast<FloatAttr>(input)) {
@@ -290,8 +287,7 @@ DenseElementsAttr mlir::kiln::evaluateUnary(EvalOp op,
   ArrayRef<int64_t> shape = input.getType().getShape();
   if (input.isSplat()) {
     Attribute value = applyUnary(op, input.getSplatValue<Attribute>());
-    return value ? makeResult(shape, input.getElementType(), {value})
-                 : nullptr;
+    return value ? makeResult(shape, input.getElementType(), {value}) : nullptr;
   }
   if (!isSmall(shape))
     return nullptr;
@@ -325,11 +321,10 @@ DenseElementsAttr mlir::kiln::evaluateSelect(DenseElementsAttr condition,
     SmallVector<int64_t> index = getMultiIndex(i, *shape);
     bool which =
         conditions[getBroadcastIndex(index, condition.getType().getShape())];
-    results.push_back(
-        which ? trueElements[getBroadcastIndex(index,
-                                               onTrue.getType().getShape())]
-              : falseElements[getBroadcastIndex(
-                    index, onFalse.getType().getShape())]);
+    results.push_back(which ? trueElements[getBroadcastIndex(
+                                  index, onTrue.getType().getShape())]
+                            : falseElements[getBroadcastIndex(
+                                  index, onFalse.getType().getShape())]);
   }
   return makeResult(*shape, onTrue.getElementType(), results);
 }
@@ -404,11 +399,10 @@ DenseElementsAttr mlir::kiln::evaluateGather(DenseElementsAttr data,
   return makeResult(shape, data.getElementType(), results);
 }
 
-DenseElementsAttr
-mlir::kiln::evaluateConcat(ArrayRef<DenseElementsAttr> inputs, int64_t axis) {
-  if (inputs.empty() || llvm::any_of(inputs, [](DenseElementsAttr input) {
-        return !input;
-      }))
+DenseElementsAttr mlir::kiln::evaluateConcat(ArrayRef<DenseElementsAttr> inputs,
+                                             int64_t axis) {
+  if (inputs.empty() ||
+      llvm::any_of(inputs, [](DenseElementsAttr input) { return !input; }))
     return nullptr;
   SmallVector<int64_t> shape(inputs[0].getType().getShape());
   shape[axis] = 0;
@@ -423,14 +417,13 @@ mlir::kiln::evaluateConcat(ArrayRef<DenseElementsAttr> inputs, int64_t axis) {
   SmallVector<int64_t> blocks;
   for (DenseElementsAttr input : inputs) {
     elements.push_back(getElements(input));
-    blocks.push_back(
-        getCount(input.getType().getShape().drop_front(axis)));
+    blocks.push_back(getCount(input.getType().getShape().drop_front(axis)));
   }
   SmallVector<Attribute> results;
   for (int64_t o = 0; o < outer; ++o)
     for (auto [inputElements, block] : llvm::zip_equal(elements, blocks))
-      llvm::append_range(results, ArrayRef<Attribute>(inputElements)
-                                      .slice(o * block, block));
+      llvm::append_range(
+          results, ArrayRef<Attribute>(inputElements).slice(o * block, block));
   return makeResult(shape, inputs[0].getElementType(), results);
 }
 
@@ -464,9 +457,8 @@ DenseElementsAttr mlir::kiln::evaluateSlice(DenseElementsAttr input,
   return makeResult(shape, input.getElementType(), results);
 }
 
-DenseElementsAttr
-mlir::kiln::evaluateTranspose(DenseElementsAttr input,
-                              ArrayRef<int64_t> permutation) {
+DenseElementsAttr mlir::kiln::evaluateTranspose(DenseElementsAttr input,
+                                                ArrayRef<int64_t> permutation) {
   if (!input)
     return nullptr;
   ArrayRef<int64_t> inputShape = input.getType().getShape();
@@ -503,8 +495,8 @@ DenseElementsAttr mlir::kiln::evaluateExpand(DenseElementsAttr input,
   SmallVector<Attribute> elements = getElements(input);
   SmallVector<Attribute> results;
   for (int64_t i = 0, e = getCount(shape); i < e; ++i)
-    results.push_back(elements[getBroadcastIndex(
-        getMultiIndex(i, shape), input.getType().getShape())]);
+    results.push_back(elements[getBroadcastIndex(getMultiIndex(i, shape),
+                                                 input.getType().getShape())]);
   return makeResult(shape, input.getElementType(), results);
 }
 
@@ -529,8 +521,7 @@ DenseElementsAttr mlir::kiln::evaluateReduction(EvalReduction op,
   SmallVector<Attribute> elements = getElements(input);
   SmallVector<Attribute> results(getCount(keptShape));
   for (int64_t i = 0, e = elements.size(); i < e; ++i) {
-    int64_t target =
-        getBroadcastIndex(getMultiIndex(i, inputShape), keptShape);
+    int64_t target = getBroadcastIndex(getMultiIndex(i, inputShape), keptShape);
     if (!results[target]) {
       results[target] = elements[i];
       continue;
@@ -543,10 +534,10 @@ DenseElementsAttr mlir::kiln::evaluateReduction(EvalReduction op,
   if (llvm::any_of(results, [](Attribute a) { return !a; }))
     return nullptr;
   if (op == EvalReduction::Mean) {
-    Attribute count = castElement(
-        IntegerAttr::get(IntegerType::get(input.getContext(), 64),
-                         reducedCount),
-        elementType);
+    Attribute count =
+        castElement(IntegerAttr::get(IntegerType::get(input.getContext(), 64),
+                                     reducedCount),
+                    elementType);
     for (Attribute &result : results) {
       result = applyBinary(EvalOp::Div, result, count, elementType);
       if (!result)

@@ -33,8 +33,8 @@ Results convertIf(OnnxNode &node) {
   if (failed(thenResults) || failed(elseResults))
     return failure();
   if (thenResults->size() != elseResults->size()) {
-    node.emitError() << "the branches yield " << thenResults->size()
-                     << " and " << elseResults->size() << " values";
+    node.emitError() << "the branches yield " << thenResults->size() << " and "
+                     << elseResults->size() << " values";
     return failure();
   }
   Value scalar = node.reshape(condition, {});

@@ -68,8 +68,7 @@ std::optional<SmallVector<Label>> parseTerm(StringRef text, int64_t rank,
 Term permute(OnnxNode &node, const Term &term, ArrayRef<Label> labels) {
   SmallVector<int64_t> permutation;
   for (Label label : labels)
-    permutation.push_back(llvm::find(term.labels, label) -
-                          term.labels.begin());
+    permutation.push_back(llvm::find(term.labels, label) - term.labels.begin());
   return {node.transpose(term.value, permutation), SmallVector<Label>(labels)};
 }
 
@@ -122,8 +121,8 @@ Term sumAway(OnnxNode &node, Term term, ArrayRef<Label> keep) {
 
 /// The size of `label` in `term`.
 int64_t sizeOf(const Term &term, Label label) {
-  return getShape(term.value)[llvm::find(term.labels, label) -
-                              term.labels.begin()];
+  return getShape(
+      term.value)[llvm::find(term.labels, label) - term.labels.begin()];
 }
 
 /// Contracts `a` and `b`, keeping the labels in `keep`.
@@ -161,7 +160,8 @@ Term contract(OnnxNode &node, Term a, Term b, ArrayRef<Label> keep) {
       if (llvm::is_contained(batch, label))
         full[i] = batchSizes[llvm::find(batch, label) - batch.begin()];
       else if (llvm::is_contained(contracted, label))
-        full[i] = innerSizes[llvm::find(contracted, label) - contracted.begin()];
+        full[i] =
+            innerSizes[llvm::find(contracted, label) - contracted.begin()];
     }
     term.value = node.expand(term.value, full);
     return term;
@@ -170,17 +170,18 @@ Term contract(OnnxNode &node, Term a, Term b, ArrayRef<Label> keep) {
   b = arrange(b, batch, contracted, right);
   int64_t batchSize = getNumElements(batchSizes);
   int64_t inner = getNumElements(innerSizes);
-  int64_t rows = getNumElements(ArrayRef<int64_t>(getShape(a.value))
-                                    .slice(batch.size(), left.size()));
-  int64_t columns = getNumElements(
-      ArrayRef<int64_t>(getShape(b.value)).drop_front(batch.size() +
-                                                      contracted.size()));
-  Value product = node.create<MatmulOp>(
-      node.reshape(a.value, {batchSize, rows, inner}),
-      node.reshape(b.value, {batchSize, inner, columns}));
+  int64_t rows = getNumElements(
+      ArrayRef<int64_t>(getShape(a.value)).slice(batch.size(), left.size()));
+  int64_t columns =
+      getNumElements(ArrayRef<int64_t>(getShape(b.value))
+                         .drop_front(batch.size() + contracted.size()));
+  Value product =
+      node.create<MatmulOp>(node.reshape(a.value, {batchSize, rows, inner}),
+                            node.reshape(b.value, {batchSize, inner, columns}));
   SmallVector<int64_t> shape(batchSizes);
-  llvm::append_range(shape, ArrayRef<int64_t>(getShape(a.value))
-                                .slice(batch.size(), left.size()));
+  llvm::append_range(
+      shape,
+      ArrayRef<int64_t>(getShape(a.value)).slice(batch.size(), left.size()));
   llvm::append_range(shape, ArrayRef<int64_t>(getShape(b.value))
                                 .drop_front(batch.size() + contracted.size()));
   SmallVector<Label> labels(batch);
@@ -223,8 +224,7 @@ Results convertEinsum(OnnxNode &node) {
   }
   SmallVector<Label> output;
   if (explicitOutput) {
-    std::optional<SmallVector<Label>> labels =
-        parseTerm(rhs, -1, ellipsisRank);
+    std::optional<SmallVector<Label>> labels = parseTerm(rhs, -1, ellipsisRank);
     if (!labels)
       return invalid();
     output = *labels;

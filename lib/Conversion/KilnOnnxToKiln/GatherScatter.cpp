@@ -46,7 +46,8 @@ Value wrapIndices(OnnxNode &node, Value indices, Value dims) {
 Value linearizeLastDim(OnnxNode &node, Value indices, ArrayRef<int64_t> dims) {
   ArrayRef<int64_t> shape = getShape(indices);
   Value wrapped = wrapIndices(node, indices, node.i64Vector(dims));
-  Value weighted = node.create<MulOp>(wrapped, node.i64Vector(getStrides(dims)));
+  Value weighted =
+      node.create<MulOp>(wrapped, node.i64Vector(getStrides(dims)));
   return node.create<ReduceSumOp>(
       weighted, ArrayRef<int64_t>{static_cast<int64_t>(shape.size()) - 1},
       /*keep_dims=*/false);
@@ -80,8 +81,7 @@ Results convertGatherElements(OnnxNode &node) {
   std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
   if (!dim)
     return failure();
-  return SmallVector<Value>{
-      node.create<GatherElementsOp>(data, indices, *dim)};
+  return SmallVector<Value>{node.create<GatherElementsOp>(data, indices, *dim)};
 }
 
 /// GatherND: the first `batch_dims` dimensions pair data and indices; the
@@ -122,8 +122,8 @@ Results convertGatherND(OnnxNode &node) {
   }
   SmallVector<int64_t> flatShape = {getNumElements(batch) * block};
   llvm::append_range(flatShape, rest);
-  return SmallVector<Value>{node.create<GatherOp>(
-      node.reshape(data, flatShape), linear, /*axis=*/0)};
+  return SmallVector<Value>{
+      node.create<GatherOp>(node.reshape(data, flatShape), linear, /*axis=*/0)};
 }
 
 //===----------------------------------------------------------------------===//
@@ -144,15 +144,14 @@ Value scatterRows(OnnxNode &node, Value data, Value linear, Value updates,
     node.emitError() << "scatters of booleans are not supported";
     return nullptr;
   }
-  bool elementwise = reduction == "mul" || reduction == "max" ||
-                     reduction == "min";
+  bool elementwise =
+      reduction == "mul" || reduction == "max" || reduction == "min";
   if (m * p * (elementwise ? r : 1) > kMaxScatterProduct) {
     node.emitError() << "a scatter of " << m << " updates into " << p
                      << " positions is too large to decompose";
     return nullptr;
   }
-  Value positions =
-      node.reshape(node.i64Vector(getRange(0, p)), {1, p});
+  Value positions = node.reshape(node.i64Vector(getRange(0, p)), {1, p});
   Value hit = node.create<EqualOp>(node.reshape(linear, {m, 1}), positions);
   if (!elementwise) {
     // Each position receives the sum of its updates (exactly one for
@@ -232,8 +231,7 @@ Results convertScatterElements(OnnxNode &node) {
     base.push_back(offset);
   }
   Type i64 = IntegerType::get(node.getContext(), 64);
-  Value wrapped =
-      wrapIndices(node, indices, node.scalar(i64, dataShape[*dim]));
+  Value wrapped = wrapIndices(node, indices, node.scalar(i64, dataShape[*dim]));
   Value linear = node.create<AddOp>(
       node.reshape(node.i64Vector(base), indexShape),
       node.create<MulOp>(wrapped, node.scalar(i64, strides[*dim])));
@@ -264,11 +262,10 @@ Results convertScatterND(OnnxNode &node) {
   ArrayRef<int64_t> addressed = dataShape.take_front(k);
   int64_t inner = getNumElements(dataShape.drop_front(k));
   int64_t m = getNumElements(indexShape.drop_back());
-  Value linear =
-      node.reshape(linearizeLastDim(node, indices, addressed), {m});
-  Value scattered = scatterRows(
-      node, node.reshape(data, {getNumElements(addressed), inner}), linear,
-      node.reshape(updates, {m, inner}), *reduction);
+  Value linear = node.reshape(linearizeLastDim(node, indices, addressed), {m});
+  Value scattered =
+      scatterRows(node, node.reshape(data, {getNumElements(addressed), inner}),
+                  linear, node.reshape(updates, {m, inner}), *reduction);
   return SmallVector<Value>{node.reshape(scattered, dataShape)};
 }
 
@@ -289,8 +286,10 @@ Results convertMaxUnpool(OnnxNode &node) {
                         "and a kernel_shape per spatial dimension";
     return failure();
   }
-  SmallVector<int64_t> strides = node.getInts("strides", SmallVector<int64_t>(k, 1));
-  SmallVector<int64_t> pads = node.getInts("pads", SmallVector<int64_t>(2 * k, 0));
+  SmallVector<int64_t> strides =
+      node.getInts("strides", SmallVector<int64_t>(k, 1));
+  SmallVector<int64_t> pads =
+      node.getInts("pads", SmallVector<int64_t>(2 * k, 0));
   if (static_cast<int64_t>(strides.size()) != k ||
       static_cast<int64_t>(pads.size()) != 2 * k) {
     node.emitError() << "strides need " << k << " entries and pads " << 2 * k;
@@ -345,8 +344,7 @@ Results convertMaxUnpool(OnnxNode &node) {
 // Registration
 //===----------------------------------------------------------------------===//
 
-void mlir::kiln::populateGatherScatterHandlers(
-    OnnxHandlerRegistry &registry) {
+void mlir::kiln::populateGatherScatterHandlers(OnnxHandlerRegistry &registry) {
   auto add = [&](StringRef opType, int64_t version, auto fn) {
     registry.add("", opType, version, handler(fn));
   };

@@ -35,8 +35,7 @@ Results convertConstant(OnnxNode &node) {
   if (std::optional<int64_t> value = node.getOptionalInt("value_int"))
     return SmallVector<Value>{node.constant(DenseElementsAttr::get(
         RankedTensorType::get({}, b.getI64Type()), *value))};
-  if (std::optional<SmallVector<float>> values =
-          node.getFloats("value_floats"))
+  if (std::optional<SmallVector<float>> values = node.getFloats("value_floats"))
     return SmallVector<Value>{node.constant(DenseElementsAttr::get(
         RankedTensorType::get({static_cast<int64_t>(values->size())},
                               b.getF32Type()),
@@ -112,8 +111,7 @@ Results convertConstantOfShape(OnnxNode &node) {
       return failure();
     }
   }
-  auto type = RankedTensorType::get(
-      *shape, cast<TypedAttr>(element).getType());
+  auto type = RankedTensorType::get(*shape, cast<TypedAttr>(element).getType());
   return SmallVector<Value>{
       node.constant(DenseElementsAttr::get(type, element))};
 }
@@ -194,8 +192,8 @@ Results convertEyeLike(OnnxNode &node) {
   if (!zeros)
     return failure();
   SmallVector<Attribute> values(zeros.getValues<Attribute>());
-  Attribute one = getConstantValue(node.scalar(elementType, 1))
-                      .getSplatValue<Attribute>();
+  Attribute one =
+      getConstantValue(node.scalar(elementType, 1)).getSplatValue<Attribute>();
   for (int64_t row = 0; row < shape[0]; ++row)
     if (row + k >= 0 && row + k < shape[1])
       values[row * shape[1] + row + k] = one;

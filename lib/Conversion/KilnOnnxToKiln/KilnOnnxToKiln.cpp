@@ -168,9 +168,8 @@ private:
       StringRef name = getArgName(arg.getArgNumber());
       std::string reason = getUnsupportedTypeReason(arg.getType());
       if (!reason.empty()) {
-        emitError(arg.getLoc())
-            << "graph input '" << name << "': unsupported " << reason
-            << " type " << arg.getType();
+        emitError(arg.getLoc()) << "graph input '" << name << "': unsupported "
+                                << reason << " type " << arg.getType();
         ok = false;
         continue;
       }
@@ -228,11 +227,10 @@ private:
   /// Step 1 for one node.
   LogicalResult checkNode(onnx::NodeOp node) {
     bool ok = true;
-    if (!registry.lookup(node.getDomain(), node.getOpType(),
-                         node.getOpset())) {
+    if (!registry.lookup(node.getDomain(), node.getOpType(), node.getOpset())) {
       InFlightDiagnostic diag = emitNodeReport(node) << "unsupported operator";
-      if (std::optional<int64_t> first = registry.getFirstVersion(
-              node.getDomain(), node.getOpType()))
+      if (std::optional<int64_t> first =
+              registry.getFirstVersion(node.getDomain(), node.getOpType()))
         diag << " version (supported from opset " << *first << ")";
       ok = false;
     }
@@ -257,9 +255,7 @@ private:
 
   /// Steps 2 and 3: converts every op of the body in order. Conversion goes
   /// on after a failed node; its users are skipped.
-  LogicalResult convertBody() {
-    return convertBlock(func.getBody().front());
-  }
+  LogicalResult convertBody() { return convertBlock(func.getBody().front()); }
 
   /// Steps 2 and 3 for the ops of `block` (the graph's, or a subgraph's).
   LogicalResult convertBlock(Block &block) {
@@ -328,8 +324,7 @@ private:
   /// in `kiln_onnx.yield`) and moves its ops before `node`; returns the
   /// values it yields. Fails after reporting (its nodes' errors, or values
   /// that are not tensors).
-  FailureOr<SmallVector<Value>> convertGraph(Region &graph,
-                                             onnx::NodeOp node) {
+  FailureOr<SmallVector<Value>> convertGraph(Region &graph, onnx::NodeOp node) {
     if (!graph.hasOneBlock() || graph.front().getNumArguments() != 0)
       return emitNodeReport(node) << "subgraphs with inputs are not supported";
     Block &block = graph.front();
@@ -421,10 +416,9 @@ struct ConvertKilnOnnxToKilnPass
 void OnnxHandlerRegistry::add(StringRef domain, StringRef opType,
                               int64_t sinceVersion, OnnxHandler handler) {
   auto &versions = handlers[getKey(domain, opType)];
-  auto it = llvm::lower_bound(versions, sinceVersion,
-                              [](const auto &entry, int64_t version) {
-                                return entry.first < version;
-                              });
+  auto it = llvm::lower_bound(
+      versions, sinceVersion,
+      [](const auto &entry, int64_t version) { return entry.first < version; });
   if (it != versions.end() && it->first == sinceVersion)
     it->second = std::move(handler);
   else
@@ -445,16 +439,14 @@ const OnnxHandler *OnnxHandlerRegistry::lookup(StringRef domain,
 }
 
 std::optional<int64_t>
-OnnxHandlerRegistry::getFirstVersion(StringRef domain,
-                                     StringRef opType) const {
+OnnxHandlerRegistry::getFirstVersion(StringRef domain, StringRef opType) const {
   auto it = handlers.find(getKey(domain, opType));
   if (it == handlers.end() || it->second.empty())
     return std::nullopt;
   return it->second.front().first;
 }
 
-void mlir::kiln::populateKilnOnnxToKilnHandlers(
-    OnnxHandlerRegistry &registry) {
+void mlir::kiln::populateKilnOnnxToKilnHandlers(OnnxHandlerRegistry &registry) {
   populateEinsumHandlers(registry);
   populateControlFlowHandlers(registry);
   populateGatherScatterHandlers(registry);

@@ -54,9 +54,9 @@ Value buildNllLoss(OnnxNode &node, Value logProb, Value target, Value weight,
   if (weight)
     weights = node.create<GatherOp>(weight, target, /*axis=*/0);
   if (ignored)
-    weights = node.create<SelectOp>(ignored, node.scalar(elementType, 0),
-                                    weights ? weights
-                                            : node.scalar(elementType, 1));
+    weights =
+        node.create<SelectOp>(ignored, node.scalar(elementType, 0),
+                              weights ? weights : node.scalar(elementType, 1));
   if (weights)
     loss = node.create<MulOp>(loss, weights);
   if (reduction == "none")

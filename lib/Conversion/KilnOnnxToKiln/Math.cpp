@@ -17,20 +17,17 @@
 //   Softsign        x / (1 + |x|)
 //   Mish            x * tanh(log(exp(x) + 1))
 //   Gelu            0.5 * x * (1 + erf(x / sqrt(2))), or its tanh form
-//   Shrink          select(x < -lambd, x + bias, select(x > lambd, x - bias, 0))
-//   Tan             sin(x) / cos(x)
-//   Sinh, Cosh      (exp(x) -/+ exp(-x)) / 2
-//   Asinh, Acosh    log(x + sqrt(x * x +/- 1))
-//   Atanh           log((1 + x) / (1 - x)) / 2
-//   Atan            Cephes' atanf: range reduction and an odd polynomial
-//   Asin, Acos      atan(x / sqrt(1 - x^2)), 2 * atan(sqrt((1 - x) / (1 + x)))
-//   IsNaN           !(x == x)
-//   IsInf           x == +inf || x == -inf (each side as asked)
-//   Mod             r = x - y * trunc(x / y); fmod = 0 moves r to y's sign
-//   BitShift        x * 2^y or x / 2^y, 2^y gathered from a constant table
-//   Mean            sum / n
-//   CumSum          x @ M along the axis, M a constant triangle of ones
-//   Det             cofactor expansion, for matrices up to 3 x 3
+//   Shrink          select(x < -lambd, x + bias, select(x > lambd, x - bias,
+//   0)) Tan             sin(x) / cos(x) Sinh, Cosh      (exp(x) -/+ exp(-x)) /
+//   2 Asinh, Acosh    log(x + sqrt(x * x +/- 1)) Atanh           log((1 + x) /
+//   (1 - x)) / 2 Atan            Cephes' atanf: range reduction and an odd
+//   polynomial Asin, Acos      atan(x / sqrt(1 - x^2)), 2 * atan(sqrt((1 - x) /
+//   (1 + x))) IsNaN           !(x == x) IsInf           x == +inf || x == -inf
+//   (each side as asked) Mod             r = x - y * trunc(x / y); fmod = 0
+//   moves r to y's sign BitShift        x * 2^y or x / 2^y, 2^y gathered from a
+//   constant table Mean            sum / n CumSum          x @ M along the
+//   axis, M a constant triangle of ones Det             cofactor expansion, for
+//   matrices up to 3 x 3
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
@@ -222,8 +219,7 @@ Results convertSoftplus(OnnxNode &node) {
 
 Results convertSoftsign(OnnxNode &node) {
   Value x = node.getInput(0);
-  Value denominator =
-      add(node, node.create<AbsOp>(x), scalarLike(node, x, 1));
+  Value denominator = add(node, node.create<AbsOp>(x), scalarLike(node, x, 1));
   return SmallVector<Value>{div(node, x, denominator)};
 }
 
@@ -315,12 +311,12 @@ Value atan(OnnxNode &node, Value x) {
   Value one = number(1);
   Value reduced = node.create<SelectOp>(
       big, node.create<NegOp>(div(node, one, magnitude)),
-      node.create<SelectOp>(mid,
-                            div(node, sub(node, magnitude, one),
-                                add(node, magnitude, one)),
-                            magnitude));
+      node.create<SelectOp>(
+          mid, div(node, sub(node, magnitude, one), add(node, magnitude, one)),
+          magnitude));
   Value offset = node.create<SelectOp>(
-      big, number(M_PI_2), node.create<SelectOp>(mid, number(M_PI_4), number(0)));
+      big, number(M_PI_2),
+      node.create<SelectOp>(mid, number(M_PI_4), number(0)));
   Value z = mul(node, reduced, reduced);
   Value poly = number(8.05374449538e-2);
   for (double c : {-1.38776856032e-1, 1.99777106478e-1, -3.33329491539e-1})
@@ -341,8 +337,8 @@ Results convertAsin(OnnxNode &node) {
   Value x = node.getInput(0);
   if (!x)
     return failure();
-  Value cosine = node.create<SqrtOp>(
-      sub(node, scalarLike(node, x, 1), mul(node, x, x)));
+  Value cosine =
+      node.create<SqrtOp>(sub(node, scalarLike(node, x, 1), mul(node, x, x)));
   return SmallVector<Value>{atan(node, div(node, x, cosine))};
 }
 
@@ -353,8 +349,8 @@ Results convertAcos(OnnxNode &node) {
     return failure();
   Value one = scalarLike(node, x, 1);
   Value ratio = div(node, sub(node, one, x), add(node, one, x));
-  return SmallVector<Value>{mul(
-      node, scalarLike(node, x, 2), atan(node, node.create<SqrtOp>(ratio)))};
+  return SmallVector<Value>{mul(node, scalarLike(node, x, 2),
+                                atan(node, node.create<SqrtOp>(ratio)))};
 }
 
 Results convertIsNaN(OnnxNode &node) {
@@ -366,10 +362,8 @@ Results convertIsInf(OnnxNode &node) {
   Value x = node.getInput(0);
   bool negative = node.getInt("detect_negative", 1);
   bool positive = node.getInt("detect_positive", 1);
-  Value isPositive =
-      node.create<EqualOp>(x, scalarLike(node, x, HUGE_VAL));
-  Value isNegative =
-      node.create<EqualOp>(x, scalarLike(node, x, -HUGE_VAL));
+  Value isPositive = node.create<EqualOp>(x, scalarLike(node, x, HUGE_VAL));
+  Value isNegative = node.create<EqualOp>(x, scalarLike(node, x, -HUGE_VAL));
   if (positive && negative)
     return SmallVector<Value>{node.create<OrOp>(isPositive, isNegative)};
   if (positive)
@@ -387,8 +381,8 @@ Results convertIsInf(OnnxNode &node) {
 /// Broadcasting binary ops from opset 7 on (NumPy rules).
 template <typename OpTy, EvalOp kEval>
 Results convertBinary(OnnxNode &node) {
-  return SmallVector<Value>{buildBinary<OpTy, kEval>(node, node.getInput(0),
-                                                     node.getInput(1))};
+  return SmallVector<Value>{
+      buildBinary<OpTy, kEval>(node, node.getInput(0), node.getInput(1))};
 }
 
 /// `rhs` aligned with `lhs` for a binary op before opset 7: with
@@ -420,8 +414,7 @@ Value alignLegacyOperand(OnnxNode &node, Value lhs, Value rhs) {
   }
   if (start < 0 || start + rhsRank > lhsRank) {
     node.emitError() << "cannot broadcast B (rank " << rhsRank
-                     << ") into A (rank " << lhsRank << ") from axis "
-                     << start;
+                     << ") into A (rank " << lhsRank << ") from axis " << start;
     return nullptr;
   }
   SmallVector<int64_t> aligned(rhsShape);
@@ -466,12 +459,11 @@ Results convertWhere(OnnxNode &node) {
   Value condition = node.getInput(0);
   Value onTrue = node.getInput(1);
   Value onFalse = node.getInput(2);
-  if (DenseElementsAttr folded = evaluateSelect(getConstantValue(condition),
-                                                getConstantValue(onTrue),
-                                                getConstantValue(onFalse)))
+  if (DenseElementsAttr folded =
+          evaluateSelect(getConstantValue(condition), getConstantValue(onTrue),
+                         getConstantValue(onFalse)))
     return SmallVector<Value>{node.constant(folded)};
-  return SmallVector<Value>{
-      node.create<SelectOp>(condition, onTrue, onFalse)};
+  return SmallVector<Value>{node.create<SelectOp>(condition, onTrue, onFalse)};
 }
 
 /// Max, Min, Sum: a left-to-right chain of the binary op.
@@ -559,8 +551,8 @@ Results convertBitShift(OnnxNode &node) {
       RankedTensorType::get({static_cast<int64_t>(powers.size())}, type),
       powers));
   Type i64 = IntegerType::get(node.getContext(), 64);
-  Value shift = node.cast(
-      node.create<MinOp>(y, scalarLike(node, y, width)), i64);
+  Value shift =
+      node.cast(node.create<MinOp>(y, scalarLike(node, y, width)), i64);
   Value factor = node.create<GatherOp>(table, shift, /*axis=*/0);
   if (direction == "LEFT")
     return SmallVector<Value>{mul(node, x, factor)};
@@ -586,9 +578,9 @@ Results convertClipOpset1(OnnxNode &node) {
   if (!x)
     return failure();
   Type elementType = getElementType(x);
-  return SmallVector<Value>{
-      clip(node, x, lo ? *lo : getLimit(elementType, false),
-           hi ? *hi : getLimit(elementType, true))};
+  return SmallVector<Value>{clip(node, x,
+                                 lo ? *lo : getLimit(elementType, false),
+                                 hi ? *hi : getLimit(elementType, true))};
 }
 
 /// Clip from 11: bounds are optional scalar inputs. Constant bounds make a
@@ -625,12 +617,11 @@ Results convertClipOpset11(OnnxNode &node) {
   }
   if (!runtimeBounds[0] && !runtimeBounds[1])
     return SmallVector<Value>{clip(node, x, bounds[0], bounds[1])};
-  Value lo = runtimeBounds[0] ? runtimeBounds[0]
-                              : node.scalar(elementType, bounds[0]);
-  Value hi = runtimeBounds[1] ? runtimeBounds[1]
-                              : node.scalar(elementType, bounds[1]);
-  return SmallVector<Value>{
-      node.create<MinOp>(node.create<MaxOp>(x, lo), hi)};
+  Value lo =
+      runtimeBounds[0] ? runtimeBounds[0] : node.scalar(elementType, bounds[0]);
+  Value hi =
+      runtimeBounds[1] ? runtimeBounds[1] : node.scalar(elementType, bounds[1]);
+  return SmallVector<Value>{node.create<MinOp>(node.create<MaxOp>(x, lo), hi)};
 }
 
 //===----------------------------------------------------------------------===//
@@ -655,10 +646,9 @@ Results convertDet(OnnxNode &node) {
   int64_t m = shape.back();
   SmallVector<int64_t> batch(shape.drop_back(2));
   auto at = [&](int64_t i, int64_t j) {
-    return node.reshape(
-        node.sliceAxis(node.sliceAxis(x, rank - 2, i, i + 1), rank - 1, j,
-                       j + 1),
-        batch);
+    return node.reshape(node.sliceAxis(node.sliceAxis(x, rank - 2, i, i + 1),
+                                       rank - 1, j, j + 1),
+                        batch);
   };
   if (m == 1)
     return SmallVector<Value>{at(0, 0)};
@@ -713,15 +703,15 @@ Results convertCumSum(OnnxNode &node) {
   Builder b(node.getContext());
   for (int64_t i = 0; i < n; ++i) {
     for (int64_t j = 0; j < n; ++j) {
-      bool adds = reverse ? (exclusive ? i > j : i >= j)
-                          : (exclusive ? i < j : i <= j);
+      bool adds =
+          reverse ? (exclusive ? i > j : i >= j) : (exclusive ? i < j : i <= j);
       mask.push_back(isa<FloatType>(elementType)
                          ? Attribute(b.getFloatAttr(elementType, adds))
                          : Attribute(b.getIntegerAttr(elementType, adds)));
     }
   }
-  Value matrix = node.constant(DenseElementsAttr::get(
-      RankedTensorType::get({n, n}, elementType), mask));
+  Value matrix = node.constant(
+      DenseElementsAttr::get(RankedTensorType::get({n, n}, elementType), mask));
   // Move the axis last; a 1-D input becomes a row.
   SmallVector<int64_t> permutation;
   for (int64_t i = 0; i < rank; ++i)

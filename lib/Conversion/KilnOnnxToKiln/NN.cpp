@@ -128,7 +128,8 @@ Results convertConv(OnnxNode &node) {
   Value input = node.getInput(0);
   Value weight = node.getInput(1);
   Value bias = node.getOptionalInput(2);
-  std::optional<SmallVector<int64_t>> kernelShape = node.getInts("kernel_shape");
+  std::optional<SmallVector<int64_t>> kernelShape =
+      node.getInts("kernel_shape");
   int64_t group = node.getInt("group", 1);
   if (!input || !weight || !checkSpatialInput(node, input))
     return failure();
@@ -149,9 +150,9 @@ Results convertConv(OnnxNode &node) {
       resolveWindow(node, shape.drop_front(2), kernel, /*hasDilations=*/true);
   if (!window)
     return failure();
-  return SmallVector<Value>{node.create<ConvOp>(
-      input, weight, OptionalOperand{bias}, window->strides,
-      window->dilations, window->pads, group)};
+  return SmallVector<Value>{
+      node.create<ConvOp>(input, weight, OptionalOperand{bias}, window->strides,
+                          window->dilations, window->pads, group)};
 }
 
 /// `x` with `stride - 1` zeros inserted between neighbours along `axis`.
@@ -165,8 +166,7 @@ Value insertZeros(OnnxNode &node, Value x, int64_t axis, int64_t stride) {
   SmallVector<int64_t> zerosShape(split);
   zerosShape[axis + 1] = stride - 1;
   Value interleaved = node.concat(
-      {node.reshape(x, split),
-       node.splat(getElementType(x), zerosShape, 0.0)},
+      {node.reshape(x, split), node.splat(getElementType(x), zerosShape, 0.0)},
       axis + 1);
   SmallVector<int64_t> merged(shape);
   merged[axis] = size * stride;
@@ -273,8 +273,7 @@ Results convertConvTranspose(OnnxNode &node) {
     int64_t cropBefore = std::max<int64_t>(-before, 0);
     int64_t cropAfter = std::max<int64_t>(-after, 0);
     if (cropBefore + cropAfter >= size) {
-      node.emitError() << "pads leave no output along spatial dimension "
-                       << i;
+      node.emitError() << "pads leave no output along spatial dimension " << i;
       return failure();
     }
     spread = node.sliceAxis(spread, axis, cropBefore, size - cropAfter);
@@ -314,9 +313,8 @@ std::optional<SmallVector<int64_t>> getKernelShape(OnnxNode &node,
     return std::nullopt;
   }
   if (kernel->size() != getShape(input).size() - 2) {
-    node.emitError() << "kernel_shape has " << kernel->size()
-                     << " entries for " << getShape(input).size() - 2
-                     << " spatial dimensions";
+    node.emitError() << "kernel_shape has " << kernel->size() << " entries for "
+                     << getShape(input).size() - 2 << " spatial dimensions";
     return std::nullopt;
   }
   return kernel;
@@ -431,14 +429,14 @@ Results convertMaxPool(OnnxNode &node) {
                     /*hasDilations=*/node.getOpset() >= 10);
   if (!window)
     return failure();
-  Value values = node.create<MaxPoolOp>(input, *kernel, window->strides,
-                                        window->dilations, window->pads,
-                                        ceilMode);
+  Value values =
+      node.create<MaxPoolOp>(input, *kernel, window->strides, window->dilations,
+                             window->pads, ceilMode);
   if (!values || !node.isOutputUsed(1))
     return SmallVector<Value>{values};
-  return SmallVector<Value>{
-      values, buildMaxPoolIndices(node, input, getShape(values), *kernel,
-                                  *window, columnMajor)};
+  return SmallVector<Value>{values,
+                            buildMaxPoolIndices(node, input, getShape(values),
+                                                *kernel, *window, columnMajor)};
 }
 
 /// AveragePool (all versions): `count_include_pad` from 7, `ceil_mode` from
@@ -458,9 +456,9 @@ Results convertAveragePool(OnnxNode &node) {
                     /*hasDilations=*/node.getOpset() >= 19);
   if (!window)
     return failure();
-  return SmallVector<Value>{node.create<AvgPoolOp>(
-      input, *kernel, window->strides, window->dilations, window->pads,
-      ceilMode, countIncludePad)};
+  return SmallVector<Value>{
+      node.create<AvgPoolOp>(input, *kernel, window->strides, window->dilations,
+                             window->pads, ceilMode, countIncludePad)};
 }
 
 /// GlobalAveragePool and GlobalMaxPool: a reduction over the spatial axes.
@@ -673,8 +671,8 @@ Results convertLRN(OnnxNode &node) {
   Type elementType = getElementType(x);
   // Channels become the first spatial dimension of a 2-D pooling.
   int64_t spatial = getNumElements(shape.drop_front(2));
-  Value squares = node.reshape(node.create<MulOp>(x, x),
-                               {shape[0], 1, shape[1], spatial});
+  Value squares =
+      node.reshape(node.create<MulOp>(x, x), {shape[0], 1, shape[1], spatial});
   int64_t before = (*size - 1) / 2;
   int64_t after = *size - 1 - before;
   Value average = node.create<AvgPoolOp>(
@@ -682,12 +680,10 @@ Results convertLRN(OnnxNode &node) {
       ArrayRef<int64_t>{1, 1}, ArrayRef<int64_t>{before, 0, after, 0},
       /*ceil_mode=*/false, /*count_include_pad=*/true);
   average = node.reshape(average, shape);
-  Value base =
-      node.create<AddOp>(node.create<MulOp>(average,
-                                            node.scalar(elementType, alpha)),
-                         node.scalar(elementType, bias));
-  Value denominator =
-      node.create<PowOp>(base, node.scalar(elementType, beta));
+  Value base = node.create<AddOp>(
+      node.create<MulOp>(average, node.scalar(elementType, alpha)),
+      node.scalar(elementType, bias));
+  Value denominator = node.create<PowOp>(base, node.scalar(elementType, beta));
   return SmallVector<Value>{node.create<DivOp>(x, denominator)};
 }
 
@@ -704,7 +700,8 @@ Value buildHardmax(OnnxNode &node, Value x, int64_t axis) {
     return nullptr;
   SmallVector<int64_t> iotaShape(shape.size(), 1);
   iotaShape[axis] = shape[axis];
-  Value iota = node.reshape(node.i64Vector(getRange(0, shape[axis])), iotaShape);
+  Value iota =
+      node.reshape(node.i64Vector(getRange(0, shape[axis])), iotaShape);
   Value hot = node.create<EqualOp>(topK->getResult(1), iota);
   return node.cast(hot, getElementType(x));
 }
@@ -719,7 +716,8 @@ Results convertSoftmaxOpset1(OnnxNode &node) {
     return failure();
   ArrayRef<int64_t> shape = getShape(x);
   int64_t rank = shape.size();
-  std::optional<int64_t> dim = node.normalizeAxis(axis, std::max<int64_t>(rank, 1));
+  std::optional<int64_t> dim =
+      node.normalizeAxis(axis, std::max<int64_t>(rank, 1));
   if (!dim)
     return failure();
   Value flat = node.reshape(x, {getNumElements(shape.take_front(*dim)),

@@ -174,8 +174,7 @@ std::optional<int64_t> OnnxNode::getOptionalInt(StringRef attrName) {
     return std::nullopt;
   if (auto intAttr = dyn_cast<IntegerAttr>(attr))
     return intAttr.getValue().getSExtValue();
-  emitError() << "attribute '" << attrName << "' must be an INT, got "
-              << attr;
+  emitError() << "attribute '" << attrName << "' must be an INT, got " << attr;
   return std::nullopt;
 }
 
@@ -192,8 +191,7 @@ std::optional<float> OnnxNode::getOptionalFloat(StringRef attrName) {
     return static_cast<float>(floatAttr.getValueAsDouble());
   if (auto intAttr = dyn_cast<IntegerAttr>(attr))
     return static_cast<float>(intAttr.getValue().getSExtValue());
-  emitError() << "attribute '" << attrName << "' must be a FLOAT, got "
-              << attr;
+  emitError() << "attribute '" << attrName << "' must be a FLOAT, got " << attr;
   return std::nullopt;
 }
 
@@ -249,8 +247,7 @@ std::optional<SmallVector<float>> OnnxNode::getFloats(StringRef attrName) {
     return std::nullopt;
   if (auto floats = dyn_cast<DenseF32ArrayAttr>(attr))
     return SmallVector<float>(floats.asArrayRef());
-  emitError() << "attribute '" << attrName << "' must be FLOATS, got "
-              << attr;
+  emitError() << "attribute '" << attrName << "' must be FLOATS, got " << attr;
   return std::nullopt;
 }
 
@@ -268,8 +265,7 @@ OnnxNode::getStrings(StringRef attrName) {
     if (values.size() == array.size())
       return values;
   }
-  emitError() << "attribute '" << attrName << "' must be STRINGS, got "
-              << attr;
+  emitError() << "attribute '" << attrName << "' must be STRINGS, got " << attr;
   return std::nullopt;
 }
 
@@ -371,7 +367,8 @@ OnnxNode::requireConstantFloats(unsigned index, StringRef what) {
     for (const APFloat &element : value.getValues<APFloat>())
       numbers.push_back(element.convertToDouble());
   } else if (isa<IntegerType>(elementType)) {
-    bool isUnsigned = elementType.isUnsignedInteger() || elementType.isInteger(1);
+    bool isUnsigned =
+        elementType.isUnsignedInteger() || elementType.isInteger(1);
     for (const APInt &element : value.getValues<APInt>())
       numbers.push_back(isUnsigned
                             ? static_cast<double>(element.getZExtValue())
@@ -478,8 +475,7 @@ Value OnnxNode::constant(ElementsAttr value) {
   return create<ConstantOp>(value);
 }
 
-Value OnnxNode::splat(Type elementType, ArrayRef<int64_t> shape,
-                      double value) {
+Value OnnxNode::splat(Type elementType, ArrayRef<int64_t> shape, double value) {
   if (failed)
     return nullptr;
   auto type = RankedTensorType::get(shape, elementType);
@@ -487,8 +483,8 @@ Value OnnxNode::splat(Type elementType, ArrayRef<int64_t> shape,
   if (auto floatType = dyn_cast<FloatType>(elementType)) {
     element = FloatAttr::get(floatType, value);
   } else if (auto intType = dyn_cast<IntegerType>(elementType)) {
-    APInt bits(intType.getWidth(), static_cast<uint64_t>(
-                                       static_cast<int64_t>(value)),
+    APInt bits(intType.getWidth(),
+               static_cast<uint64_t>(static_cast<int64_t>(value)),
                /*isSigned=*/true, /*implicitTrunc=*/true);
     if (intType.getWidth() == 1)
       bits = APInt(1, value != 0 ? 1 : 0);

@@ -343,8 +343,8 @@ template <typename OpTy, EvalOp kEval>
 Value buildBinary(OnnxNode &node, Value lhs, Value rhs) {
   if (!lhs || !rhs)
     return nullptr;
-  if (DenseElementsAttr folded = evaluateBinary(kEval, getConstantValue(lhs),
-                                                getConstantValue(rhs)))
+  if (DenseElementsAttr folded =
+          evaluateBinary(kEval, getConstantValue(lhs), getConstantValue(rhs)))
     return node.constant(folded);
   return node.create<OpTy>(lhs, rhs);
 }

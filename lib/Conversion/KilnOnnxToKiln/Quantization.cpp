@@ -53,8 +53,7 @@ std::optional<int64_t> getQuantizationAxis(OnnxNode &node, Value scale,
 }
 
 /// `value` as `elementType`, less `zeroPoint` (cast too) when present.
-Value centered(OnnxNode &node, Value value, Value zeroPoint,
-               Type elementType) {
+Value centered(OnnxNode &node, Value value, Value zeroPoint, Type elementType) {
   Value converted = node.cast(value, elementType);
   if (!zeroPoint)
     return converted;
@@ -135,8 +134,8 @@ Results buildDequantizeLinear(OnnxNode &node, int64_t axis) {
   if (!dim)
     return failure();
   Type floatType = getElementType(scale);
-  Value difference = centered(node, x, alongAxis(node, zeroPoint, *dim, rank),
-                              floatType);
+  Value difference =
+      centered(node, x, alongAxis(node, zeroPoint, *dim, rank), floatType);
   return SmallVector<Value>{
       node.create<MulOp>(difference, alongAxis(node, scale, *dim, rank))};
 }
@@ -236,7 +235,8 @@ Value buildConvInteger(OnnxNode &node, Value x, Value xZero, Value w,
   SmallVector<int64_t> ones(k, 1);
   SmallVector<int64_t> strides = node.getInts("strides", ones);
   SmallVector<int64_t> dilations = node.getInts("dilations", ones);
-  SmallVector<int64_t> pads = node.getInts("pads", SmallVector<int64_t>(2 * k, 0));
+  SmallVector<int64_t> pads =
+      node.getInts("pads", SmallVector<int64_t>(2 * k, 0));
   std::string autoPad = node.getString("auto_pad", "NOTSET");
   int64_t group = node.getInt("group", 1);
   if (autoPad != "NOTSET") {
@@ -248,10 +248,9 @@ Value buildConvInteger(OnnxNode &node, Value x, Value xZero, Value w,
     aligned[0] = getShape(wZero)[0];
     wZero = node.reshape(wZero, aligned);
   }
-  return node.create<ConvOp>(centered(node, x, xZero, floatType),
-                             centered(node, w, wZero, floatType),
-                             OptionalOperand{}, strides, dilations, pads,
-                             group);
+  return node.create<ConvOp>(
+      centered(node, x, xZero, floatType), centered(node, w, wZero, floatType),
+      OptionalOperand{}, strides, dilations, pads, group);
 }
 
 Results convertConvInteger(OnnxNode &node) {
@@ -274,8 +273,7 @@ Value requantize(OnnxNode &node, Value product, Value aScale, Value bScale,
   Value factor = node.create<DivOp>(
       node.create<MulOp>(aScale, alongAxis(node, bScale, channelAxis, rank)),
       yScale);
-  Value scaled =
-      node.create<MulOp>(node.cast(product, floatType), factor);
+  Value scaled = node.create<MulOp>(node.cast(product, floatType), factor);
   Type type = getElementType(yZero);
   if (!checkQuantizedType(node, type))
     return nullptr;
@@ -296,8 +294,8 @@ Results convertQLinearMatMul(OnnxNode &node) {
     return failure();
   // A per-column scale of B broadcasts along the last dimension.
   int64_t rank = getShape(product).size();
-  return SmallVector<Value>{requantize(node, product, aScale, bScale, yScale,
-                                       yZero, rank - 1)};
+  return SmallVector<Value>{
+      requantize(node, product, aScale, bScale, yScale, yZero, rank - 1)};
 }
 
 Results convertQLinearConv(OnnxNode &node) {
@@ -321,8 +319,8 @@ Results convertQLinearConv(OnnxNode &node) {
     SmallVector<int64_t> channels(getShape(product).size(), 1);
     channels[1] = getShape(bias)[0];
     product = node.create<AddOp>(
-        product, node.reshape(node.cast(bias, getElementType(product)),
-                              channels));
+        product,
+        node.reshape(node.cast(bias, getElementType(product)), channels));
   }
   return SmallVector<Value>{
       requantize(node, product, xScale, wScale, yScale, yZero, 1)};

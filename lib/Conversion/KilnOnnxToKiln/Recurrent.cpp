@@ -114,24 +114,22 @@ std::optional<Recurrence> prepareRecurrence(OnnxNode &node, int64_t gates) {
     ArrayRef<int64_t> shape = getShape(rec.h0);
     if (shape.size() != 3 || shape[0] != rec.dirs || shape[1] != rec.batch ||
         shape[2] != rec.hidden) {
-      node.emitError() << "initial_h must be [" << rec.dirs << ", "
-                       << rec.batch << ", " << rec.hidden << "], got "
+      node.emitError() << "initial_h must be [" << rec.dirs << ", " << rec.batch
+                       << ", " << rec.hidden << "], got "
                        << OnnxNode::getType(rec.h0);
       return std::nullopt;
     }
   } else {
-    rec.h0 = node.splat(getElementType(rec.x), {rec.dirs, rec.batch,
-                                                rec.hidden},
-                        0.0);
+    rec.h0 = node.splat(getElementType(rec.x),
+                        {rec.dirs, rec.batch, rec.hidden}, 0.0);
   }
   return rec;
 }
 
 /// The activations of a node: the `activations` attribute or `defaults`
 /// once per direction.
-SmallVector<std::string> getActivationNames(OnnxNode &node,
-                                            ArrayRef<StringRef> defaults,
-                                            int64_t dirs) {
+SmallVector<std::string>
+getActivationNames(OnnxNode &node, ArrayRef<StringRef> defaults, int64_t dirs) {
   if (std::optional<SmallVector<std::string>> names =
           node.getStrings("activations"))
     return *names;
@@ -143,8 +141,8 @@ SmallVector<std::string> getActivationNames(OnnxNode &node,
 }
 
 /// Outputs in ONNX's layout from sequence-first `y` and `yH` (and `yC`).
-SmallVector<Value> finishOutputs(OnnxNode &node, const Recurrence &rec,
-                                 Value y, Value yH, Value yC = nullptr) {
+SmallVector<Value> finishOutputs(OnnxNode &node, const Recurrence &rec, Value y,
+                                 Value yH, Value yC = nullptr) {
   if (rec.layout == 1) {
     y = node.transpose(y, {2, 0, 1, 3});
     yH = node.transpose(yH, {1, 0, 2});
@@ -196,8 +194,7 @@ Results convertLSTM(OnnxNode &node) {
   Operation *lstm = node.createMulti<LstmOp>(
       3, rec->x, w, r, b, rec->h0, c0, OptionalOperand{p},
       builder.getStringAttr(rec->direction),
-      builder.getI64IntegerAttr(rec->hidden),
-      builder.getArrayAttr(activations),
+      builder.getI64IntegerAttr(rec->hidden), builder.getArrayAttr(activations),
       rec->clip ? builder.getF32FloatAttr(*rec->clip) : FloatAttr(),
       builder.getBoolAttr(inputForget));
   if (!lstm)
@@ -287,10 +284,9 @@ Value activate(OnnxNode &node, const Activation &activation, Value x,
     return scaled(node.create<TanhOp>(scaled(x, activation.beta)),
                   activation.alpha);
   if (name == "HardSigmoid")
-    return node.create<ClipOp>(
-        node.create<AddOp>(scaled(x, activation.alpha),
-                           scalar(activation.beta)),
-        b.getF64FloatAttr(0.0), b.getF64FloatAttr(1.0));
+    return node.create<ClipOp>(node.create<AddOp>(scaled(x, activation.alpha),
+                                                  scalar(activation.beta)),
+                               b.getF64FloatAttr(0.0), b.getF64FloatAttr(1.0));
   Value negative = node.create<LessOp>(x, scalar(0));
   if (name == "LeakyRelu")
     return node.create<SelectOp>(negative, scaled(x, activation.alpha), x);
@@ -342,8 +338,8 @@ DirectionWeights prepareDirection(OnnxNode &node, const Recurrence &rec,
   weights.recurrenceT = transposed(node, r);
   if (Value bias = node.getOptionalInput(3)) {
     Value both = takeDirection(node, bias, d);
-    weights.inputTerms = node.create<AddOp>(
-        weights.inputTerms, node.sliceAxis(both, 0, 0, width));
+    weights.inputTerms = node.create<AddOp>(weights.inputTerms,
+                                            node.sliceAxis(both, 0, 0, width));
     weights.recurrenceBias = node.sliceAxis(both, 0, width, 2 * width);
   }
   return weights;
@@ -401,8 +397,8 @@ Results convertRNN(OnnxNode &node) {
   auto [y, yH] = unroll(
       node, *rec, 1,
       [&](int64_t d, Value xt, Value hr, Value, const DirectionWeights &) {
-        return activate(node, (*activations)[d],
-                        node.create<AddOp>(xt, hr), rec->clip);
+        return activate(node, (*activations)[d], node.create<AddOp>(xt, hr),
+                        rec->clip);
       });
   if (!y)
     return failure();
@@ -441,16 +437,15 @@ Results convertGRU(OnnxNode &node) {
         if (linearBeforeReset) {
           recurrent = node.create<MulOp>(r, gate(hr, 2));
         } else {
-          Value rt = node.sliceAxis(weights.recurrenceT, 1, 2 * hidden,
-                                    3 * hidden);
+          Value rt =
+              node.sliceAxis(weights.recurrenceT, 1, 2 * hidden, 3 * hidden);
           recurrent = node.create<MatmulOp>(node.create<MulOp>(r, h), rt);
           if (weights.recurrenceBias)
             recurrent = node.create<AddOp>(
-                recurrent, node.sliceAxis(weights.recurrenceBias, 0,
-                                          2 * hidden, 3 * hidden));
+                recurrent, node.sliceAxis(weights.recurrenceBias, 0, 2 * hidden,
+                                          3 * hidden));
         }
-        Value n = activate(node, g,
-                           node.create<AddOp>(gate(xt, 2), recurrent),
+        Value n = activate(node, g, node.create<AddOp>(gate(xt, 2), recurrent),
                            rec->clip);
         Value keep = node.create<SubOp>(node.scalar(type, 1), z);
         return node.create<AddOp>(node.create<MulOp>(keep, n),

@@ -43,8 +43,8 @@ Value buildReduceOp(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
   if (!input)
     return nullptr;
   if (eval)
-    if (DenseElementsAttr folded = evaluateReduction(
-            *eval, getConstantValue(input), axes, keepDims))
+    if (DenseElementsAttr folded =
+            evaluateReduction(*eval, getConstantValue(input), axes, keepDims))
       return node.constant(folded);
   return node.create<OpTy>(input, axes, keepDims);
 }
@@ -97,12 +97,11 @@ Results buildReduction(OnnxNode &node, ReduceKind kind, Value input,
     break;
   case ReduceKind::L2:
     result = node.create<SqrtOp>(buildReduceOp<ReduceSumOp>(
-        node, node.create<MulOp>(input, input), axes, keepDims,
-        std::nullopt));
+        node, node.create<MulOp>(input, input), axes, keepDims, std::nullopt));
     break;
   case ReduceKind::LogSum:
-    result = node.create<LogOp>(buildReduceOp<ReduceSumOp>(
-        node, input, axes, keepDims, std::nullopt));
+    result = node.create<LogOp>(
+        buildReduceOp<ReduceSumOp>(node, input, axes, keepDims, std::nullopt));
     break;
   case ReduceKind::SumSquare:
     result = buildReduceOp<ReduceSumOp>(node, node.create<MulOp>(input, input),
@@ -180,8 +179,8 @@ Results convertArgReduction(OnnxNode &node) {
     strides[*dim] = -1;
     input = node.slice(input, starts, limits, strides);
   }
-  Operation *topK = node.createMulti<TopKOp>(2, input, /*k=*/1, *dim,
-                                             kLargest, /*sorted=*/true);
+  Operation *topK = node.createMulti<TopKOp>(2, input, /*k=*/1, *dim, kLargest,
+                                             /*sorted=*/true);
   if (!topK)
     return failure();
   Value index = topK->getResult(1);
@@ -208,8 +207,7 @@ Results buildTopK(OnnxNode &node, int64_t k, bool largest, bool sorted) {
   if (!dim)
     return failure();
   if (k < 1 || k > shape[*dim]) {
-    node.emitError() << "k (" << k << ") must be in [1, " << shape[*dim]
-                     << "]";
+    node.emitError() << "k (" << k << ") must be in [1, " << shape[*dim] << "]";
     return failure();
   }
   Operation *topK =

@@ -51,8 +51,7 @@ struct Floats {
   Value greater(Value a, Value b) { return node.create<GreaterOp>(a, b); }
   Value clamp(Value a, double lo, double hi) {
     Builder b(node.getContext());
-    return node.create<ClipOp>(a, b.getF64FloatAttr(lo),
-                               b.getF64FloatAttr(hi));
+    return node.create<ClipOp>(a, b.getF64FloatAttr(lo), b.getF64FloatAttr(hi));
   }
   /// Truncation toward zero.
   Value trunc(Value a) {
@@ -78,8 +77,7 @@ struct Floats {
     };
     Value below = fold(sub(c(lo), x), lo, hi);
     Value above = fold(sub(x, c(hi)), hi, lo);
-    return select(less(x, c(lo)), below,
-                  select(greater(x, c(hi)), above, x));
+    return select(less(x, c(lo)), below, select(greater(x, c(hi)), above, x));
   }
 };
 
@@ -88,10 +86,10 @@ struct Floats {
 SmallVector<Value, 4> cubicWeights(Floats &f, Value t) {
   const double a = -0.75;
   auto far = [&](Value s) { // for 1 <= s < 2
-    return f.sub(f.mul(f.add(f.mul(f.sub(f.mul(f.c(a), s), f.c(5 * a)), s),
-                             f.c(8 * a)),
-                       s),
-                 f.c(4 * a));
+    return f.sub(
+        f.mul(f.add(f.mul(f.sub(f.mul(f.c(a), s), f.c(5 * a)), s), f.c(8 * a)),
+              s),
+        f.c(4 * a));
   };
   auto nearWeight = [&](Value s) { // for 0 <= s < 1
     return f.add(f.mul(f.mul(f.sub(f.mul(f.c(a + 2), s), f.c(a + 3)), s), s),
@@ -155,9 +153,9 @@ Results convertGridSample(OnnxNode &node) {
       v = node.create<RoundOp>(v);
     auto [lo, hi] = limits(size);
     if (padding == "border")
-      return f.select(f.less(v, f.c(lo)), f.clamp(v, 0, size - 1),
-                      f.select(f.greater(v, f.c(hi)), f.clamp(v, 0, size - 1),
-                               v));
+      return f.select(
+          f.less(v, f.c(lo)), f.clamp(v, 0, size - 1),
+          f.select(f.greater(v, f.c(hi)), f.clamp(v, 0, size - 1), v));
     if (padding == "reflection")
       return f.reflect(v, lo, hi);
     return v;
@@ -170,8 +168,8 @@ Results convertGridSample(OnnxNode &node) {
   Type i64 = IntegerType::get(node.getContext(), 64);
   auto position = [&](Value v, int64_t size, Value &valid) {
     if (padding == "zeros") {
-      Value inside = node.create<AndOp>(
-          node.create<GreaterEqualOp>(v, f.c(0)), f.less(v, f.c(size)));
+      Value inside = node.create<AndOp>(node.create<GreaterEqualOp>(v, f.c(0)),
+                                        f.less(v, f.c(size)));
       valid = valid ? node.create<AndOp>(valid, inside) : inside;
       return f.clamp(v, 0, size - 1);
     }
@@ -187,9 +185,9 @@ Results convertGridSample(OnnxNode &node) {
     Value index = node.cast(f.add(f.mul(row, f.c(width)), column), i64);
     index = node.expand(node.reshape(index, {n, 1, outH * outW}),
                         {n, channels, outH * outW});
-    Value values = node.reshape(
-        node.create<GatherElementsOp>(flat, index, /*axis=*/2),
-        {n, channels, outH, outW});
+    Value values =
+        node.reshape(node.create<GatherElementsOp>(flat, index, /*axis=*/2),
+                     {n, channels, outH, outW});
     if (!valid)
       return values;
     return f.select(node.reshape(valid, {n, 1, outH, outW}), values, f.c(0));
@@ -283,9 +281,9 @@ Value resizeAxis(OnnxNode &node, Value x, int64_t axis, int64_t out,
     else if (t == "asymmetric")
       source = y / scale;
     else if (t == "tf_crop_and_resize")
-      source = (outWidth == 1 ? (roiEnd - roiStart) * (in - 1) / 2
-                              : y * (roiEnd - roiStart) * (in - 1) /
-                                    (outWidth - 1)) +
+      source = (outWidth == 1
+                    ? (roiEnd - roiStart) * (in - 1) / 2
+                    : y * (roiEnd - roiStart) * (in - 1) / (outWidth - 1)) +
                roiStart * (in - 1);
     else if (t == "pytorch_half_pixel")
       source = outWidth == 1 ? -0.5 : (y + 0.5) / scale - 0.5;
@@ -312,9 +310,9 @@ Value resizeAxis(OnnxNode &node, Value x, int64_t axis, int64_t out,
     double padded = source + pad;
     double p = std::floor(padded);
     double frac = padded - p;
-    int64_t offset = n % 2 == 0 ? (frac == 0 ? -(n / 2) : -(n / 2) + 1)
-                                : (frac <= 0.5 ? -((n - 1) / 2)
-                                               : -((n - 1) / 2) + 1);
+    int64_t offset = n % 2 == 0
+                         ? (frac == 0 ? -(n / 2) : -(n / 2) + 1)
+                         : (frac <= 0.5 ? -((n - 1) / 2) : -((n - 1) / 2) + 1);
     int64_t start = static_cast<int64_t>(p) + offset - pad;
     if (params.excludeOutside) {
       double sum = 0;
@@ -371,7 +369,8 @@ Value resizeAxis(OnnxNode &node, Value x, int64_t axis, int64_t out,
     SmallVector<int64_t> maskShape(rank, 1);
     maskShape[axis] = out;
     Value mask = node.constant(DenseElementsAttr::get(
-        RankedTensorType::get(maskShape, IntegerType::get(node.getContext(), 1)),
+        RankedTensorType::get(maskShape,
+                              IntegerType::get(node.getContext(), 1)),
         ArrayRef<bool>(SmallVector<bool>(extrapolated))));
     result = node.create<SelectOp>(
         mask, node.scalar(type, params.extrapolation), result);
@@ -402,21 +401,20 @@ Results buildResize(OnnxNode &node, Value x, ArrayRef<double> scales,
       continue;
     if (sizes[axis] * std::max<int64_t>(getShape(result)[axis], 1) >
         kMaxBuiltConstantElements) {
-      node.emitError() << "resizing dimension " << axis << " to "
-                       << sizes[axis] << " is too large";
+      node.emitError() << "resizing dimension " << axis << " to " << sizes[axis]
+                       << " is too large";
       return failure();
     }
-    result = resizeAxis(node, result, axis, sizes[axis], scales[axis],
-                        roiStart, roiEnd, params);
+    result = resizeAxis(node, result, axis, sizes[axis], scales[axis], roiStart,
+                        roiEnd, params);
   }
   return SmallVector<Value>{result};
 }
 
 /// Reads the float numbers of constant input `index` (none when it is
 /// absent or empty).
-std::optional<SmallVector<double>> getOptionalFloats(OnnxNode &node,
-                                                     unsigned index,
-                                                     StringRef what) {
+std::optional<SmallVector<double>>
+getOptionalFloats(OnnxNode &node, unsigned index, StringRef what) {
   if (!node.hasInput(index))
     return SmallVector<double>();
   return node.requireConstantFloats(index, what);
@@ -425,8 +423,8 @@ std::optional<SmallVector<double>> getOptionalFloats(OnnxNode &node,
 /// Checks the modes of `params`.
 bool checkResizeParams(OnnxNode &node, const ResizeParams &params) {
   static const char *transforms[] = {
-      "half_pixel",    "pytorch_half_pixel", "align_corners",
-      "asymmetric",    "tf_crop_and_resize", "half_pixel_symmetric",
+      "half_pixel",          "pytorch_half_pixel", "align_corners",
+      "asymmetric",          "tf_crop_and_resize", "half_pixel_symmetric",
       "tf_half_pixel_for_nn"};
   static const char *nearestModes[] = {"round_prefer_floor",
                                        "round_prefer_ceil", "floor", "ceil"};
@@ -531,8 +529,8 @@ Results convertResizeOpset11(OnnxNode &node) {
     }
     if (policy != "stretch") {
       if (policy != "not_larger" && policy != "not_smaller") {
-        node.emitError() << "unsupported keep_aspect_ratio_policy = '"
-                         << policy << "'";
+        node.emitError() << "unsupported keep_aspect_ratio_policy = '" << policy
+                         << "'";
         return failure();
       }
       double scale = scales[axes.front()];

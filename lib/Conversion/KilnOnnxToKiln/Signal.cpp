@@ -88,8 +88,8 @@ Results convertDFT(OnnxNode &node) {
     inverseOrder[permutation[i]] = i;
   SmallVector<int64_t> partShape(shape.drop_back());
   auto part = [&](int64_t index) -> Value {
-    Value value = node.reshape(node.sliceAxis(x, rank - 1, index, index + 1),
-                               partShape);
+    Value value =
+        node.reshape(node.sliceAxis(x, rank - 1, index, index + 1), partShape);
     value = node.transpose(value, permutation);
     if (!value)
       return nullptr;
@@ -109,9 +109,10 @@ Results convertDFT(OnnxNode &node) {
   // X_k = sum_t x_t (cos(2 pi t k / n) -/+ i sin(2 pi t k / n)).
   int64_t outputs = onesided ? length / 2 + 1 : length;
   double step = 2 * M_PI / length;
-  Value cosines = matrix(node, type, length, outputs, [&](int64_t t, int64_t k) {
-    return std::cos(step * static_cast<double>((t * k) % length));
-  });
+  Value cosines =
+      matrix(node, type, length, outputs, [&](int64_t t, int64_t k) {
+        return std::cos(step * static_cast<double>((t * k) % length));
+      });
   Value sines = matrix(node, type, length, outputs, [&](int64_t t, int64_t k) {
     return std::sin(step * static_cast<double>((t * k) % length));
   });
@@ -180,10 +181,10 @@ Results convertWindow(OnnxNode &node) {
   for (int64_t k = 0; k < size; ++k) {
     double phase = n > 0 ? 2 * M_PI * k / n : 0;
     double w = a0 - a1 * std::cos(phase) + a2 * std::cos(2 * phase);
-    values.push_back(isa<FloatType>(type)
-                         ? Attribute(FloatAttr::get(type, w))
-                         : Attribute(IntegerAttr::get(
-                               type, static_cast<int64_t>(w))));
+    values.push_back(
+        isa<FloatType>(type)
+            ? Attribute(FloatAttr::get(type, w))
+            : Attribute(IntegerAttr::get(type, static_cast<int64_t>(w))));
   }
   return SmallVector<Value>{node.constant(
       DenseElementsAttr::get(RankedTensorType::get({size}, type), values))};

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // ONNX tensor operators: reshapes, transposes, concatenation, splitting,
-// slicing, padding, masks, one-hot encodings and casts. The shape operands of `Reshape`,
-// `Expand`, `Slice`, ... must be constants, which the shape subgraphs that
-// compute them fold to (Generator.cpp, ConstantEvaluation.cpp).
+// slicing, padding, masks, one-hot encodings and casts. The shape operands of
+// `Reshape`, `Expand`, `Slice`, ... must be constants, which the shape
+// subgraphs that compute them fold to (Generator.cpp, ConstantEvaluation.cpp).
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
@@ -48,9 +48,10 @@ Results convertCastLike(OnnxNode &node) {
 
 /// Resolves an ONNX `Reshape` target: 0 copies the input dimension (unless
 /// `allowZero`), one -1 takes what is left.
-std::optional<SmallVector<int64_t>>
-resolveReshape(OnnxNode &node, ArrayRef<int64_t> inputShape,
-               ArrayRef<int64_t> requested, bool allowZero) {
+std::optional<SmallVector<int64_t>> resolveReshape(OnnxNode &node,
+                                                   ArrayRef<int64_t> inputShape,
+                                                   ArrayRef<int64_t> requested,
+                                                   bool allowZero) {
   SmallVector<int64_t> shape;
   std::optional<size_t> inferred;
   for (auto [i, entry] : llvm::enumerate(requested)) {
@@ -144,9 +145,8 @@ Results convertFlatten(OnnxNode &node) {
   // Unlike other axes, `axis = rank` is valid and -1 means `rank - 1`.
   int64_t dim = axis < 0 ? axis + rank : axis;
   if (dim < 0 || dim > rank) {
-    node.emitError() << "axis " << axis << " is out of range for rank "
-                     << rank << " (expects [" << -rank << ", " << rank
-                     << "])";
+    node.emitError() << "axis " << axis << " is out of range for rank " << rank
+                     << " (expects [" << -rank << ", " << rank << "])";
     return failure();
   }
   return SmallVector<Value>{
@@ -366,8 +366,8 @@ Results buildSplit(OnnxNode &node, Value input, int64_t axis,
       node.emitError() << "no outputs to split into";
       return failure();
     }
-    int64_t piece = allowUneven ? (size + numOutputs - 1) / numOutputs
-                                : size / numOutputs;
+    int64_t piece =
+        allowUneven ? (size + numOutputs - 1) / numOutputs : size / numOutputs;
     if (!allowUneven && size % numOutputs != 0) {
       node.emitError() << "dimension " << *dim << " of size " << size
                        << " does not split into " << numOutputs
@@ -382,8 +382,7 @@ Results buildSplit(OnnxNode &node, Value input, int64_t axis,
   SmallVector<Value> results;
   int64_t offset = 0;
   for (int64_t piece : pieces) {
-    results.push_back(
-        node.sliceAxis(input, *dim, offset, offset + piece));
+    results.push_back(node.sliceAxis(input, *dim, offset, offset + piece));
     offset += piece;
   }
   return results;
@@ -506,8 +505,7 @@ Results buildSliceOnnx(OnnxNode &node, Value input, ArrayRef<int64_t> starts,
     kLimits[axis] = end;
     kStrides[axis] = step;
   }
-  return SmallVector<Value>{
-      node.slice(input, kStarts, kLimits, kStrides)};
+  return SmallVector<Value>{node.slice(input, kStarts, kLimits, kStrides)};
 }
 
 /// Slice 1: bounds are attributes.
@@ -589,8 +587,7 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
     int64_t cropBegin = begin < 0 ? -begin : 0;
     int64_t cropEnd = end < 0 ? -end : 0;
     if (cropBegin + cropEnd > dim) {
-      node.emitError() << "pads crop more than dimension " << axis
-                       << " holds";
+      node.emitError() << "pads crop more than dimension " << axis << " holds";
       return failure();
     }
     result = node.sliceAxis(result, axis, cropBegin, dim - cropEnd);
@@ -606,8 +603,8 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
     }
     if ((mode == "reflect" && (padBegin >= dim || padEnd >= dim)) ||
         (mode == "wrap" && (padBegin > dim || padEnd > dim))) {
-      node.emitError() << "pads larger than dimension " << axis
-                       << " in mode '" << mode << "'";
+      node.emitError() << "pads larger than dimension " << axis << " in mode '"
+                       << mode << "'";
       return failure();
     }
     auto makePart = [&](int64_t count, bool atBegin) -> Value {
@@ -621,9 +618,9 @@ Results buildPad(OnnxNode &node, Value input, ArrayRef<int64_t> axes,
         return node.expand(edge, partShape);
       }
       if (mode == "reflect")
-        return atBegin ? node.sliceAxis(result, axis, count, 0, -1)
-                       : node.sliceAxis(result, axis, dim - 2,
-                                        dim - 2 - count, -1);
+        return atBegin
+                   ? node.sliceAxis(result, axis, count, 0, -1)
+                   : node.sliceAxis(result, axis, dim - 2, dim - 2 - count, -1);
       return atBegin ? node.sliceAxis(result, axis, dim - count, dim)
                      : node.sliceAxis(result, axis, 0, count);
     };
@@ -759,8 +756,8 @@ Results convertTrilu(OnnxNode &node) {
     mask = buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(node, columns,
                                                              rowsPlusK);
   else
-    mask = buildBinary<LessEqualOp, EvalOp::LessEqual>(node, columns,
-                                                       rowsPlusK);
+    mask =
+        buildBinary<LessEqualOp, EvalOp::LessEqual>(node, columns, rowsPlusK);
   Value zero = node.scalar(getElementType(input), 0);
   return SmallVector<Value>{node.create<SelectOp>(mask, input, zero)};
 }

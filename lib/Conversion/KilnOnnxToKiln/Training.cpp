@@ -59,8 +59,7 @@ Results convertAdagrad(OnnxNode &node) {
     return failure();
   Arithmetic math{node, getElementType(r)};
   Value rate = math.div(
-      r, math.add(math.number(1),
-                  math.scale(decay, node.cast(t, math.type))));
+      r, math.add(math.number(1), math.scale(decay, node.cast(t, math.type))));
   SmallVector<Value> xs, hs;
   for (int64_t i = 0; i < *n; ++i) {
     Value x = node.getInput(2 + i);
@@ -93,9 +92,9 @@ Results convertAdam(OnnxNode &node) {
   Arithmetic math{node, getElementType(r)};
   Value steps = node.cast(t, math.type);
   Value corrected = math.div(
-      math.mul(r, node.create<SqrtOp>(math.sub(
-                      math.number(1),
-                      node.create<PowOp>(math.number(beta), steps)))),
+      math.mul(r, node.create<SqrtOp>(
+                      math.sub(math.number(1),
+                               node.create<PowOp>(math.number(beta), steps)))),
       math.sub(math.number(1), node.create<PowOp>(math.number(alpha), steps)));
   Value started = node.create<GreaterOp>(t, node.scalar(getElementType(t), 0));
   Value rate = node.create<SelectOp>(started, corrected, r);
@@ -147,8 +146,8 @@ Results convertMomentum(OnnxNode &node) {
     Value g = math.regularize(*norm, x, node.getInput(2 + *n + i));
     Value v = node.getInput(2 + 2 * *n + i);
     Value vNew = math.add(math.scale(*alpha, v), math.mul(betaNow, g));
-    Value step = mode == "standard" ? vNew
-                                    : math.add(g, math.scale(*alpha, vNew));
+    Value step =
+        mode == "standard" ? vNew : math.add(g, math.scale(*alpha, vNew));
     xs.push_back(math.sub(x, math.mul(r, step)));
     vs.push_back(vNew);
   }
