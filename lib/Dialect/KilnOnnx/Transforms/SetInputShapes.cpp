@@ -129,8 +129,14 @@ struct SetInputShapesPass
 
     if (!ok)
       return signalPassFailure();
-    func.setFunctionType(FunctionType::get(
-        func.getContext(), argTypes, func.getFunctionType().getResults()));
+    // A graph output that is an input unchanged now has the input's type.
+    SmallVector<Type> resultTypes(func.getFunctionType().getResults());
+    if (auto ret = dyn_cast<func::ReturnOp>(entry.getTerminator()))
+      for (auto [i, value] : llvm::enumerate(ret.getOperands()))
+        if (isa<BlockArgument>(value))
+          resultTypes[i] = value.getType();
+    func.setFunctionType(
+        FunctionType::get(func.getContext(), argTypes, resultTypes));
   }
 };
 
