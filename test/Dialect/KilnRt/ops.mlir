@@ -7,3 +7,11 @@ func.func @call_matmul(%a: memref<4x8xf32>, %b: memref<8x2xf32>, %c: memref<4x2x
   %status = kiln_rt.call @kiln_rt_cpu_matmul(%a, %b, %c, %n) : (memref<4x8xf32>, memref<8x2xf32>, memref<4x2xf32>, index) -> i32
   return %status : i32
 }
+
+// A run-time check with its message.
+// CHECK-LABEL: func.func @assert
+//       CHECK:   kiln_rt.assert %{{.+}}, "shape operand differs from the declared shape"
+func.func @assert(%ok: i1) {
+  kiln_rt.assert %ok, "shape operand differs from the declared shape"
+  return
+}

@@ -35,4 +35,22 @@ def KilnRt_CallOp : KilnRt_Op<"call"> {
   let hasVerifier = 1;
 }
 
+def KilnRt_AssertOp : KilnRt_Op<"assert"> {
+  let summary = "a run-time check that fails the model's run";
+  let description = [{
+    Checks at run time a condition the compiler assumed but could not prove,
+    such as an operand value that the declared static shapes imply. When
+    `condition` is false, the model's `run` returns
+    `KILN_RT_INVALID_ARGUMENT` and sends `message` to the instance's log
+    callback; the computation itself goes on with the assumed values, so the
+    code around an assert must stay memory-safe whatever the condition.
+
+    ```mlir
+    kiln_rt.assert %ok, "node 'reshape' (Reshape): input 1 ('shape') does not give the declared shape 2x3"
+    ```
+  }];
+  let arguments = (ins I1:$condition, StrAttr:$message);
+  let assemblyFormat = "$condition `,` $message attr-dict";
+}
+
 #endif // KILN_DIALECT_KILNRT_IR_KILNRTOPS_TD
