@@ -337,11 +337,41 @@ def bench_json(c):
           report["memory_method"] != "clear_refs", "peak >= baseline")
 
 
-def bench_threads_2(c):
+def bench_threads(c, threads):
+    # add_model splits its 6 elements over run_opts->num_threads with
+    # kiln_rt_parallel_for, so the OpenMP pool, and with it the process,
+    # has exactly that many threads when --threads reaches the model.
     r = c.run("bench", c.model, *named_inputs(c), "--iters", "3",
-              "--threads", "2", "--json")
+              "--threads", str(threads), "--json")
     expect(r, 0)
-    check(json.loads(r.stdout)["threads"] == 2, "threads")
+    report = json.loads(r.stdout)
+    check(report["threads"] == threads, "threads")
+    check(report["process_threads"] == threads,
+          f"{report['process_threads']} threads ran, not {threads}")
+
+
+def bench_threads_1(c):
+    bench_threads(c, 1)
+
+
+def bench_threads_2(c):
+    bench_threads(c, 2)
+
+
+def bench_time_limit(c):
+    # Without the limit, 10^8 warm-up and 10^8 timed runs take minutes.
+    r = c.run("bench", c.model, *named_inputs(c), "--iters", "100000000",
+              "--warmup", "100000000", "--time-limit", "0.2", "--json")
+    expect(r, 0)
+    report = json.loads(r.stdout)
+    check(1 <= report["iterations"] < 100000000, "timed runs not limited")
+    check(1 <= report["warmup"] < 100000000, "warm-up not limited")
+
+
+def bench_bad_time_limit(c):
+    for value in ("0", "-1", "soon"):
+        r = c.run("bench", c.model, *named_inputs(c), "--time-limit", value)
+        expect(r, 2, stderr=["--time-limit wants a"])
 
 
 def bench_missing_input(c):
@@ -384,10 +414,13 @@ CASES = {
     ("run", "wrong-shape"): run_wrong_shape,
     ("run", "wrong-type"): run_wrong_type,
     ("bench", "bad-iters"): bench_bad_iters,
+    ("bench", "bad-time-limit"): bench_bad_time_limit,
     ("bench", "json"): bench_json,
     ("bench", "missing-input"): bench_missing_input,
     ("bench", "text"): bench_text,
+    ("bench", "threads-1"): bench_threads_1,
     ("bench", "threads-2"): bench_threads_2,
+    ("bench", "time-limit"): bench_time_limit,
 }
 
 
