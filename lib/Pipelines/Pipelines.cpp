@@ -80,6 +80,10 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(cpu::createLowerCopiesPass());
   pm.addNestedPass<func::FuncOp>(cpu::createPlanMemoryPass());
+  // What one `run` call hands the model: thread count, prepared state, and
+  // where run-time checks report a failure.
+  pm.addNestedPass<func::FuncOp>(cpu::createAddRunContextPass());
+  pm.addPass(cpu::createLowerAssertsPass());
 
   // Loops, then LLVM. The bare-pointer convention gives the model function
   // one pointer per buffer, which the ABI's `run` passes straight through.

@@ -4,6 +4,7 @@
 // shared-library entry point) around a model lowered to the LLVM dialect.
 
 #include "kiln/Target/Cpu/Passes.h"
+#include "kiln/Target/Cpu/RunContext.h"
 
 #include "kiln/Dialect/Kiln/Transforms/Passes.h"
 #include "kiln/Support/Version.h"
@@ -205,6 +206,24 @@ struct GenerateAbiPass
       return signalPassFailure();
     }
     StringRef name = interface.getAs<StringAttr>("name").getValue();
+    // What the model prepares at create time, and the state it keeps it in.
+    auto init = module.lookupSymbol<LLVM::LLVMFuncOp>((name + "_init").str());
+    auto deinit =
+        module.lookupSymbol<LLVM::LLVMFuncOp>((name + "_deinit").str());
+    int64_t stateSize = 0, stateAlignment = KILN_RT_INSTANCE_MIN_ALIGNMENT;
+    if (auto size = module->getAttrOfType<IntegerAttr>(
+            kiln::cpu::kInstanceStateSizeAttrName))
+      stateSize = size.getInt();
+    if (auto alignment = module->getAttrOfType<IntegerAttr>(
+            kiln::cpu::kInstanceStateAlignmentAttrName))
+      stateAlignment = std::max(stateAlignment, alignment.getInt());
+    if (stateSize < 0 || !llvm::isPowerOf2_64(stateAlignment)) {
+      module.emitError() << "expects a non-negative "
+                         << kiln::cpu::kInstanceStateSizeAttrName
+                         << " and a power-of-two "
+                         << kiln::cpu::kInstanceStateAlignmentAttrName;
+      return signalPassFailure();
+    }
     auto inputs = interface.getAs<ArrayAttr>("inputs");
     auto outputs = interface.getAs<ArrayAttr>("outputs");
     std::string mainName = (name + "_main").str();
@@ -218,14 +237,15 @@ struct GenerateAbiPass
         main->getAttrOfType<IntegerAttr>(kiln::cpu::kWorkspaceSizeAttrName);
     auto workspaceAlignment = main->getAttrOfType<IntegerAttr>(
         kiln::cpu::kWorkspaceAlignmentAttrName);
-    size_t numArgs = inputs.size() + outputs.size() + 1;
+    size_t numArgs = inputs.size() + outputs.size() + 2;
     if (!workspaceSize || !workspaceAlignment ||
         main.getFunctionType().getNumParams() != numArgs ||
         !llvm::all_of(main.getFunctionType().getParams(),
                       llvm::IsaPred<LLVM::LLVMPointerType>)) {
       module.emitError() << "expects @" << mainName << " to take " << numArgs
-                         << " pointers (inputs, outputs, workspace; the "
-                            "bare-pointer convention) and to carry "
+                         << " pointers (inputs, outputs, workspace, run "
+                            "context; the bare-pointer convention) and to "
+                            "carry "
                          << kiln::cpu::kWorkspaceSizeAttrName << " and "
                          << kiln::cpu::kWorkspaceAlignmentAttrName;
       return signalPassFailure();
@@ -303,8 +323,8 @@ struct GenerateAbiPass
       insert(address(*outputDescs));
       insert(abi.constant(abi.i64, workspaceSize.getInt()));
       insert(abi.constant(abi.i64, workspaceAlignment.getInt()));
-      insert(abi.constant(abi.i64, KILN_RT_INSTANCE_HEADER_SIZE));
-      insert(abi.constant(abi.i64, KILN_RT_INSTANCE_MIN_ALIGNMENT));
+      insert(abi.constant(abi.i64, KILN_RT_INSTANCE_STATE_OFFSET + stateSize));
+      insert(abi.constant(abi.i64, stateAlignment));
       LLVM::ReturnOp::create(b, loc, value);
     }
 
@@ -313,33 +333,92 @@ struct GenerateAbiPass
     LLVM::ReturnOp::create(b, loc, LLVM::AddressOfOp::create(b, loc, desc).getResult());
     abi.endFunction();
 
-    // <name>_create(opts, memory, out) and <name>_destroy(instance).
+    // The model's state inside `instance`.
+    auto stateOf = [&](Value instance) -> Value {
+      return LLVM::GEPOp::create(
+          b, loc, ptr, b.getI8Type(), instance,
+          ArrayRef<LLVM::GEPArg>{KILN_RT_INSTANCE_STATE_OFFSET});
+    };
+    // Emits `if (status != 0) { onFailure(); return status; }` and leaves
+    // the insertion point on the success path.
+    auto returnIfError = [&](LLVM::LLVMFuncOp func, Value status,
+                             function_ref<void()> onFailure) {
+      Block *current = b.getInsertionBlock();
+      Block *ok = b.createBlock(&func.getBody());
+      Block *fail = b.createBlock(&func.getBody());
+      b.setInsertionPointToEnd(current);
+      Value isOk = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq, status,
+                                        abi.constant(i32, 0));
+      LLVM::CondBrOp::create(b, loc, isOk, ok, fail);
+      b.setInsertionPointToStart(fail);
+      onFailure();
+      LLVM::ReturnOp::create(b, loc, status);
+      b.setInsertionPointToStart(ok);
+    };
+
+    // <name>_destroy(instance): the model's deinit, then the runtime's.
+    Type voidType = LLVM::LLVMVoidType::get(&getContext());
+    LLVM::LLVMFuncOp instanceDestroy =
+        abi.runtimeFunction("kiln_rt_instance_destroy", voidType, {ptr});
+    LLVM::LLVMFuncOp destroy = abi.abiFunction("destroy", voidType, {ptr});
+    {
+      Value instance = destroy.getBody().front().getArgument(0);
+      if (deinit) {
+        Block *entry = b.getInsertionBlock();
+        Block *release = b.createBlock(&destroy.getBody());
+        Block *done = b.createBlock(&destroy.getBody());
+        b.setInsertionPointToEnd(entry);
+        Value null = LLVM::ZeroOp::create(b, loc, ptr);
+        Value isNull = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq,
+                                            instance, null);
+        LLVM::CondBrOp::create(b, loc, isNull, done, release);
+        b.setInsertionPointToStart(release);
+        LLVM::CallOp::create(b, loc, deinit,
+                             ValueRange{instance, stateOf(instance)});
+        LLVM::BrOp::create(b, loc, done);
+        b.setInsertionPointToStart(done);
+      }
+      LLVM::CallOp::create(b, loc, instanceDestroy, ValueRange{instance});
+      LLVM::ReturnOp::create(b, loc, ValueRange());
+    }
+    abi.endFunction();
+
+    // <name>_create(opts, memory, out): the runtime's instance, then the
+    // model's init; a failed init takes the instance down again.
     LLVM::LLVMFuncOp instanceCreate = abi.runtimeFunction(
         "kiln_rt_instance_create", i32, {ptr, ptr, ptr, ptr});
     LLVM::LLVMFuncOp create = abi.abiFunction("create", i32, {ptr, ptr, ptr});
     {
       Block &entry = create.getBody().front();
+      Value out = entry.getArgument(2);
       Value descriptor = LLVM::AddressOfOp::create(b, loc, desc);
-      auto status = LLVM::CallOp::create(
-          b, loc, instanceCreate,
-          ValueRange{descriptor, entry.getArgument(0), entry.getArgument(1),
-                     entry.getArgument(2)});
-      LLVM::ReturnOp::create(b, loc, status.getResult());
+      Value status = LLVM::CallOp::create(b, loc, instanceCreate,
+                                          ValueRange{descriptor,
+                                                     entry.getArgument(0),
+                                                     entry.getArgument(1), out})
+                         .getResult();
+      if (init) {
+        returnIfError(create, status, [] {});
+        Value instance = LLVM::LoadOp::create(b, loc, ptr, out);
+        Value initStatus =
+            LLVM::CallOp::create(b, loc, init,
+                                 ValueRange{instance, stateOf(instance)})
+                .getResult();
+        returnIfError(create, initStatus, [&] {
+          LLVM::CallOp::create(b, loc, destroy, ValueRange{instance});
+          LLVM::StoreOp::create(b, loc, LLVM::ZeroOp::create(b, loc, ptr), out);
+        });
+        status = initStatus;
+      }
+      LLVM::ReturnOp::create(b, loc, status);
     }
-    abi.endFunction();
-    LLVM::LLVMFuncOp instanceDestroy = abi.runtimeFunction(
-        "kiln_rt_instance_destroy", LLVM::LLVMVoidType::get(&getContext()),
-        {ptr});
-    LLVM::LLVMFuncOp destroy = abi.abiFunction(
-        "destroy", LLVM::LLVMVoidType::get(&getContext()), {ptr});
-    LLVM::CallOp::create(b, loc, instanceDestroy,
-                         ValueRange{destroy.getBody().front().getArgument(0)});
-    LLVM::ReturnOp::create(b, loc, ValueRange());
     abi.endFunction();
 
     // <name>_run(instance, inputs, outputs, workspace, run_opts)
     LLVM::LLVMFuncOp runCheck = abi.runtimeFunction(
         "kiln_rt_run_check", i32, {ptr, ptr, ptr, ptr});
+    LLVM::LLVMFuncOp contextInit = abi.runtimeFunction(
+        "kiln_rt_run_context_init", voidType, {ptr, ptr, ptr});
     LLVM::LLVMFuncOp run =
         abi.abiFunction("run", i32, {ptr, ptr, ptr, ptr, ptr});
     {
@@ -372,8 +451,25 @@ struct GenerateAbiPass
       loadPointers(inputArray, inputs.size());
       loadPointers(outputArray, outputs.size());
       args.push_back(workspace);
+      // The call's context, on this call's stack: run stays reentrant. In
+      // the entry block, where LLVM expects static allocas.
+      Value context;
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(&entry);
+        Value one = abi.constant(abi.i64, 1);
+        context = LLVM::AllocaOp::create(
+            b, loc, ptr, kiln::cpu::getRunContextType(&getContext()), one);
+      }
+      LLVM::CallOp::create(b, loc, contextInit,
+                           ValueRange{context, instance, entry.getArgument(4)});
+      args.push_back(context);
       LLVM::CallOp::create(b, loc, main, args);
-      LLVM::ReturnOp::create(b, loc, zero);
+      Value statusAddress = kiln::cpu::getRunContextFieldAddress(
+          b, loc, context, kiln::cpu::RunContextField::Status);
+      LLVM::ReturnOp::create(b, loc,
+                             LLVM::LoadOp::create(b, loc, i32, statusAddress)
+                                 .getResult());
     }
     abi.endFunction();
 

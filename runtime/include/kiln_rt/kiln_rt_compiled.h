@@ -34,11 +34,17 @@
  *     state = kiln_rt_instance_state(*out);   // or *out + 64
  *     ...prepare (kiln_rt_instance_allocate for run-time-sized data)...
  *     on failure: NAME_destroy(*out); *out = NULL; return status;
+ *   (Kiln's generated create calls the model's `NAME_init(instance, state)`
+ *   for the preparation, and destroy its `NAME_deinit(instance, state)`.)
  *   NAME_run(instance, inputs, outputs, workspace, run_opts):
  *     KILN_RT_RETURN_IF_ERROR(
  *         kiln_rt_run_check(instance, inputs, outputs, workspace));
- *     ...kiln_rt_parallel_for(body, ctx, n, run_opts ? run_opts->num_threads
- *                                                    : 0)...
+ *     kiln_rt_run_context_t ctx;
+ *     kiln_rt_run_context_init(&ctx, instance, run_opts);
+ *     NAME_main(inputs..., outputs..., workspace, &ctx):
+ *       ...kiln_rt_parallel_for(body, captures, n, ctx.num_threads)...
+ *       ...on a failed run-time check: kiln_rt_run_fail(&ctx, status, msg)...
+ *     return ctx.status;
  *   NAME_destroy(instance):
  *     ...release what create prepared (kiln_rt_instance_deallocate)...
  *     kiln_rt_instance_destroy(instance);
@@ -149,6 +155,39 @@ KILN_RT_API void kiln_rt_instance_log(const kiln_rt_instance_t *instance,
 KILN_RT_API kiln_rt_status_t
 kiln_rt_run_check(const kiln_rt_instance_t *instance, const void *const *inputs,
                   void *const *outputs, void *workspace);
+
+/*===------------------------------------------------------------------===*
+ * Run context
+ *===------------------------------------------------------------------===*/
+
+/* What one call of `NAME_run` hands the model's code: filled by the
+ * generated `run` on its own stack, so it belongs to that call and keeps
+ * `run` reentrant. Generated code reads `state` and `num_threads` at these
+ * fixed offsets (LP64) and reports failures with `kiln_rt_run_fail`; `run`
+ * returns `status` when the model's code is done. */
+typedef struct kiln_rt_run_context_t {
+  const kiln_rt_instance_t *instance;    /* offset 0 */
+  void *state;                           /* offset 8: the model's state */
+  const kiln_rt_run_options_t *run_opts; /* offset 16, may be NULL */
+  int32_t num_threads;                   /* offset 24, <= 0: OpenMP default */
+  int32_t status;                        /* offset 28, KILN_RT_OK until a failure */
+} kiln_rt_run_context_t;
+
+/* Fills `ctx` for one call of `run` on `instance` with `run_opts` (may be
+ * NULL): the model's state, the thread count (`run_opts->num_threads`, or
+ * 0 for the OpenMP default) and a status of KILN_RT_OK. */
+KILN_RT_API void kiln_rt_run_context_init(kiln_rt_run_context_t *ctx,
+                                          const kiln_rt_instance_t *instance,
+                                          const kiln_rt_run_options_t *run_opts);
+
+/* Records a failure of the run `ctx` belongs to: the first failure's
+ * `status` is what `run` returns, and `message` (a static string naming the
+ * node and what was wrong) goes to the instance's log callback at
+ * KILN_RT_LOG_ERROR. Safe to call from the threads of a parallel loop. Does
+ * nothing for a NULL `ctx` or a `status` of KILN_RT_OK. */
+KILN_RT_API void kiln_rt_run_fail(kiln_rt_run_context_t *ctx,
+                                  kiln_rt_status_t status,
+                                  const char *message);
 
 /*===------------------------------------------------------------------===*
  * Parallel loops

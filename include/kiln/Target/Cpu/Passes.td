@@ -71,15 +71,21 @@ def GenerateAbiPass : Pass<"kiln-cpu-generate-abi", "ModuleOp"> {
   let description = [{
     Input: an LLVM-dialect module holding `@<name>_main`, the model lowered
     with the bare-pointer calling convention (inputs, then outputs, then the
-    workspace, all `!llvm.ptr`), with `kiln.workspace_size` and
-    `kiln.workspace_alignment` on it, and the
-    `kiln.interface` module attribute of `kiln-record-interface`.
+    workspace, then the run context, all `!llvm.ptr`), with
+    `kiln.workspace_size` and `kiln.workspace_alignment` on it, and the
+    `kiln.interface` module attribute of `kiln-record-interface`. Code that
+    prepares data at create time defines `@<name>_init(instance, state) ->
+    i32` and `@<name>_deinit(instance, state)` and sizes its state with the
+    module attributes `kiln.instance_state_size` and
+    `kiln.instance_state_alignment`.
 
     Output: the same module with the ABI of DESIGN.md, "The artifact ABI":
     the descriptor as read-only globals, `<name>_describe`, `<name>_create`
-    and `<name>_destroy` (through the runtime's `kiln_rt_instance_create`
-    and `kiln_rt_instance_destroy`), `<name>_run` (checks its arguments with
-    `kiln_rt_run_check`, then calls `<name>_main`), and, with
+    (the runtime's `kiln_rt_instance_create`, then `<name>_init`; a failed
+    init destroys the instance) and `<name>_destroy` (`<name>_deinit`, then
+    `kiln_rt_instance_destroy`), `<name>_run` (checks its arguments with
+    `kiln_rt_run_check`, fills a run context on its stack, calls
+    `<name>_main` and returns the context's status), and, with
     `shared-lib-entry`, the fixed `kiln_model` entry point. Everything else
     in the module becomes internal, so several compiled models link into one
     program without clashes.
@@ -98,3 +104,39 @@ def GenerateAbiPass : Pass<"kiln-cpu-generate-abi", "ModuleOp"> {
 }
 
 #endif // KILN_TARGET_CPU_PASSES_TD
+//===----------------------------------------------------------------------===//
+// Run context
+//===----------------------------------------------------------------------===//
+
+def AddRunContextPass : Pass<"kiln-cpu-add-run-context", "func::FuncOp"> {
+  let summary = "give the model function the run context of its `run` call";
+  let description = [{
+    Input: a function with a planned workspace (`kiln.workspace_size`, from
+    `kiln-cpu-plan-memory`). Output: the function takes one more argument,
+    an `!llvm.ptr` to the runtime's `kiln_rt_run_context_t`, marked
+    `kiln.run_context`. Functions without a workspace are left alone.
+
+    Why: `run` must stay reentrant, so what one call needs (the thread
+    count, the instance's prepared state, where to report a failure) comes
+    in as an argument that `run` fills on its own stack, never in globals.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def LowerAssertsPass : Pass<"kiln-cpu-lower-asserts", "ModuleOp"> {
+  let summary = "turn kiln_rt.assert into a call that fails the run";
+  let description = [{
+    Input: functions with a run context (`kiln-cpu-add-run-context`).
+    Output: each `kiln_rt.assert %cond, "message"` becomes
+    `scf.if (!%cond) { kiln_rt_run_fail(ctx, KILN_RT_INVALID_ARGUMENT,
+    message) }`, the message a private constant string. The computation
+    goes on after a failed check: `run` returns the status once the model's
+    code is done.
+
+    An assert in a function without a run context is an error.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
