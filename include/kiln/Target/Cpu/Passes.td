@@ -63,6 +63,42 @@ def PlanMemoryPass : Pass<"kiln-cpu-plan-memory", "func::FuncOp"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Run context
+//===----------------------------------------------------------------------===//
+
+def AddRunContextPass : Pass<"kiln-cpu-add-run-context", "func::FuncOp"> {
+  let summary = "give the model function the run context of its `run` call";
+  let description = [{
+    Input: a function with a planned workspace (`kiln.workspace_size`, from
+    `kiln-cpu-plan-memory`). Output: the function takes one more argument,
+    an `!llvm.ptr` to the runtime's `kiln_rt_run_context_t`, marked
+    `kiln.run_context`. Functions without a workspace are left alone.
+
+    Why: `run` must stay reentrant, so what one call needs (the thread
+    count, the instance's prepared state, where to report a failure) comes
+    in as an argument that `run` fills on its own stack, never in globals.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def LowerAssertsPass : Pass<"kiln-cpu-lower-asserts", "ModuleOp"> {
+  let summary = "turn kiln_rt.assert into a call that fails the run";
+  let description = [{
+    Input: functions with a run context (`kiln-cpu-add-run-context`).
+    Output: each `kiln_rt.assert %cond, "message"` becomes
+    `scf.if (!%cond) { kiln_rt_run_fail(ctx, KILN_RT_INVALID_ARGUMENT,
+    message) }`, the message a private constant string. The computation
+    goes on after a failed check: `run` returns the status once the model's
+    code is done.
+
+    An assert in a function without a run context is an error.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // ABI
 //===----------------------------------------------------------------------===//
 
@@ -104,39 +140,3 @@ def GenerateAbiPass : Pass<"kiln-cpu-generate-abi", "ModuleOp"> {
 }
 
 #endif // KILN_TARGET_CPU_PASSES_TD
-//===----------------------------------------------------------------------===//
-// Run context
-//===----------------------------------------------------------------------===//
-
-def AddRunContextPass : Pass<"kiln-cpu-add-run-context", "func::FuncOp"> {
-  let summary = "give the model function the run context of its `run` call";
-  let description = [{
-    Input: a function with a planned workspace (`kiln.workspace_size`, from
-    `kiln-cpu-plan-memory`). Output: the function takes one more argument,
-    an `!llvm.ptr` to the runtime's `kiln_rt_run_context_t`, marked
-    `kiln.run_context`. Functions without a workspace are left alone.
-
-    Why: `run` must stay reentrant, so what one call needs (the thread
-    count, the instance's prepared state, where to report a failure) comes
-    in as an argument that `run` fills on its own stack, never in globals.
-  }];
-  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
-}
-
-def LowerAssertsPass : Pass<"kiln-cpu-lower-asserts", "ModuleOp"> {
-  let summary = "turn kiln_rt.assert into a call that fails the run";
-  let description = [{
-    Input: functions with a run context (`kiln-cpu-add-run-context`).
-    Output: each `kiln_rt.assert %cond, "message"` becomes
-    `scf.if (!%cond) { kiln_rt_run_fail(ctx, KILN_RT_INVALID_ARGUMENT,
-    message) }`, the message a private constant string. The computation
-    goes on after a failed check: `run` returns the status once the model's
-    code is done.
-
-    An assert in a function without a run context is an error.
-  }];
-  let dependentDialects = ["::mlir::arith::ArithDialect",
-                           "::mlir::LLVM::LLVMDialect",
-                           "::mlir::scf::SCFDialect"];
-}
-
