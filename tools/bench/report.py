@@ -205,6 +205,10 @@ class Report:
                 notes.append(f"- {model['name']}: kiln-compile failed: "
                              f"{failure(model['compile'])}")
                 continue
+            verify = model.get("verify", {})
+            if not verify.get("checked", False):
+                notes.append(f"- {model['name']}: Kiln's output was not "
+                             f"checked: {failure(verify)}")
             if wrong_output(model):
                 notes.append(f"- {model['name']}: Kiln's output does not "
                              f"match the zoo's reference, so its times "
