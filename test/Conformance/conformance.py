@@ -17,6 +17,12 @@
 # expected to pass (--expected): the run fails when one of them does not
 # pass or when the number of passing tests drops below the floor recorded in
 # that file. --update rewrites the list from this run.
+#
+# The report also says how many node tests reach `kiln` IR, from
+# tools/dev/conversion-census.sh run on the build that holds --tools-dir.
+# When the census cannot run (no kiln-translate or kiln-opt there, or
+# --no-census), the section of the previous report is kept, marked as such,
+# so that regenerating the report never loses it.
 
 import argparse
 import concurrent.futures
@@ -158,7 +164,88 @@ def escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def write_report(path: str, results, suites):
+CENSUS_HEADING = "## Reaching kiln IR"
+CENSUS_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "..", "..", "tools", "dev",
+                             "conversion-census.sh")
+
+
+def run_census(tools_dir: str, top: int = 15):
+    """Runs the conversion census on the node tests with the kiln-translate
+    and kiln-opt beside kiln-compile; returns the report section, or None
+    when the tools are missing or the census fails."""
+    bin_dir = os.path.abspath(tools_dir)
+    for tool in ("kiln-translate", "kiln-opt"):
+        if not os.access(os.path.join(bin_dir, tool), os.X_OK):
+            return None
+    with tempfile.TemporaryDirectory(prefix="kiln-census-") as logdir:
+        try:
+            subprocess.run(["bash", CENSUS_SCRIPT, "-b",
+                            os.path.dirname(bin_dir), "-o", logdir],
+                           stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=3600,
+                           check=True)
+            with open(os.path.join(logdir, "counts.txt")) as f:
+                counts = dict(line.strip().split("=", 1) for line in f
+                              if "=" in line)
+            with open(os.path.join(logdir, "reasons.txt")) as f:
+                reasons = [line.strip() for line in f if line.strip()]
+        except (OSError, subprocess.SubprocessError, ValueError):
+            return None
+    models = int(counts.get("models", 0))
+    if not models:
+        return None
+    converted = int(counts.get("converted", 0))
+    tally = {}
+    for reason in reasons:
+        tally[reason] = tally.get(reason, 0) + 1
+    lines = [
+        CENSUS_HEADING, "",
+        "From `tools/dev/conversion-census.sh`, run by this script: each "
+        "node test model imported and converted with `kiln-opt "
+        "--kiln-set-input-shapes --convert-kiln-onnx-to-kiln "
+        "--canonicalize`. A model reaches `kiln` IR when no `kiln_onnx` op "
+        "is left, every tensor type is static and the verifier is clean; it "
+        "may still fail later (lowering, run time).", "",
+        "| models | reach kiln IR | import failed | conversion failed | "
+        "timed out | kiln_onnx left |",
+        "|---|---|---|---|---|---|",
+        f"| {models} | {converted} ({100.0 * converted / models:.1f}%) | "
+        f"{counts.get('import_failed', '?')} | "
+        f"{counts.get('conversion_failed', '?')} | "
+        f"{counts.get('timed_out', '?')} | "
+        f"{counts.get('kiln_onnx_left', '?')} |", "",
+        f"Most frequent reasons a model does not reach it (models per "
+        f"reason, top {top}):", "",
+        "| models | reason |", "|---|---|"]
+    for reason, count in sorted(tally.items(),
+                                key=lambda item: (-item[1], item[0]))[:top]:
+        lines.append(f"| {count} | {escape(reason)} |")
+    return "\n".join(lines) + "\n"
+
+
+def previous_census(path: str):
+    """The census section of the report at `path`, marked as kept, or
+    None."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return None
+    start = text.find(CENSUS_HEADING + "\n")
+    if start < 0:
+        return None
+    end = text.find("\n## ", start + len(CENSUS_HEADING))
+    section = text[start:end + 1 if end >= 0 else len(text)].rstrip("\n")
+    note = ("_Kept from the previous report: the census did not run this "
+            "time._")
+    if note not in section:
+        section = section.replace(CENSUS_HEADING + "\n",
+                                  CENSUS_HEADING + "\n\n" + note + "\n", 1)
+    return section + "\n"
+
+
+def write_report(path: str, results, suites, census=None):
     by_suite = {}
     for r in results:
         by_suite.setdefault(r.name.split("/")[0], []).append(r)
@@ -188,6 +275,8 @@ def write_report(path: str, results, suites):
         if node:
             share = 100.0 * sum(r.status == "passed" for r in node) / len(node)
             f.write(f"Node tests passing: {share:.1f}%.\n\n")
+        if census:
+            f.write(census + "\n")
         wrong = [r for r in results if r.status == "wrong result"]
         f.write("## Bugs: wrong results\n\n")
         if wrong:
@@ -215,6 +304,9 @@ def main() -> int:
     parser.add_argument("--expected", help="tracked list of passing tests")
     parser.add_argument("--update", action="store_true",
                         help="rewrite --expected from this run")
+    parser.add_argument("--no-census", action="store_true",
+                        help="keep the report's previous 'Reaching kiln IR' "
+                        "section instead of running the conversion census")
     args = parser.parse_args()
 
     tools = {"compile": os.path.join(args.tools_dir, "kiln-compile"),
@@ -251,7 +343,12 @@ def main() -> int:
     print(f"conformance: {len(results)} tests in {elapsed:.0f} s: " +
           ", ".join(f"{v} {k}" for k, v in counts.items()))
     if args.report:
-        write_report(args.report, results, suites)
+        census = None
+        if not args.no_census and "node" in suites and not args.filter:
+            census = run_census(args.tools_dir)
+        if census is None:
+            census = previous_census(args.report)
+        write_report(args.report, results, suites, census)
     if args.expected and args.update:
         write_expected(args.expected, results)
         return 0

@@ -11,7 +11,10 @@
 #                                       [-n TOP] [-k] [MODEL_GLOB]
 #   BUILD_DIR   where bin/kiln-translate and bin/kiln-opt are (default: build)
 #   SECONDS     time limit per model and step (default: 10)
-#   LOG_DIR     keep per-model logs and a summary there (default: a temp dir)
+#   LOG_DIR     keep per-model logs there (default: a temp dir), with
+#               summary.txt (what this prints), counts.txt (the counts as
+#               key=value lines, read by test/Conformance/conformance.py)
+#               and reasons.txt (each failure reason once per model)
 #   TOP         how many failure reasons to print (default: 25)
 #   -k          also count the models that fail only because a shape operand
 #               (Reshape's shape, Slice's bounds, ...) is a graph input: they
@@ -205,6 +208,15 @@ done
 
 percent=0
 [ "$total" -gt 0 ] && percent=$((100 * converted / total))
+{
+  echo "models=$total"
+  echo "converted=$converted"
+  echo "import_failed=$import_failed"
+  echo "conversion_failed=$convert_failed"
+  echo "timed_out=$timed_out"
+  echo "kiln_onnx_left=$leftover"
+  echo "given_shapes=$given_shapes"
+} >"$logdir/counts.txt"
 {
   echo "models:            $total"
   echo "reach kiln IR:     $converted ($percent%)"
