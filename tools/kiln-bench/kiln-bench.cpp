@@ -111,9 +111,9 @@ bool parseOptions(int argc, char **argv, Options &options) {
 
 //===--- Memory -----------------------------------------------------------===//
 
-/// Returns the value in KiB of `field` ("VmRSS", "VmHWM") from
-/// /proc/self/status, or -1 when it cannot be read.
-int64_t readStatusKiB(const std::string &field) {
+/// Returns the number in `field` of /proc/self/status (KiB for "VmRSS" and
+/// "VmHWM", a count for "Threads"), or -1 when it cannot be read.
+int64_t readStatusNumber(const std::string &field) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
@@ -236,7 +236,7 @@ Result benchmark(const Options &options) {
   //    paged in, outputs, workspace and the runs themselves.
   Result result;
   result.hwmReset = resetHighWaterMark();
-  result.baselineKiB = readStatusKiB("VmRSS");
+  result.baselineKiB = readStatusNumber("VmRSS");
   auto createBegin = Clock::now();
   ModelInstance instance(library, "kiln-bench");
   result.createMs = millisecondsSince(createBegin);
@@ -252,8 +252,8 @@ Result benchmark(const Options &options) {
                                .size());
   std::vector<double> times = timeRuns(
       buffers, library, instance, options.threads, options.iterations, limitMs);
-  result.peakKiB = readStatusKiB("VmHWM");
-  result.processThreads = readStatusKiB("Threads");
+  result.peakKiB = readStatusNumber("VmHWM");
+  result.processThreads = readStatusNumber("Threads");
   result.timedRuns = static_cast<int64_t>(times.size());
   result.latency = summarize(std::move(times));
   const kiln_rt_model_desc_t &desc = library.desc();
