@@ -27,7 +27,12 @@ import time
 
 import machine
 import report
-from flops import count_flops
+
+try:
+    from flops import count_flops
+except ImportError as error:  # onnx, for the FLOP counts
+    sys.exit(f"compare_ort.py needs the onnx package ({error}); "
+             "pip install -r tools/dev/requirements.txt")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
