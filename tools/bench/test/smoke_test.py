@@ -113,6 +113,7 @@ def check_report(text):
     check("resnet18 at 1 thread >= 60% of dnnl_sgemm's GFLOP/s | not "
           "measured: no Kiln result for resnet18" in text,
           "the resnet18 target is not reported as unmeasured")
+    check("dnnl_sgemm 64x64x64 float32" in text, "no dnnl_sgemm table")
     check("Left out of the numbers" not in text,
           "the report says something failed")
 
@@ -133,9 +134,13 @@ def check_json(results):
     check(kiln["threads"] == 1 and kiln["process_threads"] >= 1,
           f"kiln threads {kiln}")
     check(ort["overhead_ms"] > 0, "no ORT overhead measured")
-    sgemm = results["sgemm"]["1"]
-    check(sgemm.get("gflops", 0) > 0 or
-          "cannot load oneDNN" in sgemm.get("error", ""), f"sgemm {sgemm}")
+    samples = results["sgemm_samples"]["1"]
+    check([s["when"] for s in samples] == ["start", "end"], "sgemm samples")
+    for sgemm in samples:
+        check(sgemm.get("gflops", 0) > 0 or
+              "cannot load oneDNN" in sgemm.get("error", ""),
+              f"sgemm {sgemm}")
+    check(results["sgemm"]["1"] in samples, "sgemm yardstick")
 
 
 def main():
