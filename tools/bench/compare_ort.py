@@ -117,6 +117,30 @@ def tool(build_dir, name):
     return path
 
 
+def source_dir(build_dir):
+    """The source tree `build_dir` was configured from (its CMakeCache),
+    whose commit the report names; this script's own tree otherwise."""
+    try:
+        with open(os.path.join(build_dir, "CMakeCache.txt")) as cache:
+            for line in cache:
+                if line.startswith("CMAKE_HOME_DIRECTORY:"):
+                    return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return REPO
+
+
+def run_tool(command, env=None, timeout=1800):
+    """Runs `command`; returns (exit code, stdout, stderr), the code None
+    when it ran past `timeout` seconds."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True,
+                              env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "", f"timed out after {timeout} s"
+    return done.returncode, done.stdout, done.stderr
+
+
 def load_zoo(models_dir, names):
     """Returns [(name, entry)] from zoo.json, in its order or `names`'."""
     path = os.path.join(models_dir, "zoo.json")
@@ -135,20 +159,17 @@ def load_zoo(models_dir, names):
     return [(n, zoo[n]) for n in wanted]
 
 
-def run_json(command, env=None, timeout=1800):
+def run_json(command, env=None):
     """Runs `command`; returns its JSON stdout, or {"error": why}."""
+    code, stdout, stderr = run_tool(command, env=env)
+    if code is None:
+        return {"error": stderr}
+    if code != 0:
+        return {"error": f"exit code {code}: {last_lines(stderr or stdout)}"}
     try:
-        done = subprocess.run(command, capture_output=True, text=True,
-                              env=env, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {timeout} s"}
-    if done.returncode != 0:
-        return {"error": f"exit code {done.returncode}: "
-                         f"{last_lines(done.stderr or done.stdout)}"}
-    try:
-        return json.loads(done.stdout)
+        return json.loads(stdout)
     except ValueError:
-        return {"error": f"not JSON: {last_lines(done.stdout)}"}
+        return {"error": f"not JSON: {last_lines(stdout)}"}
 
 
 def last_lines(text, count=3):
@@ -187,11 +208,11 @@ class Bench:
         command = [self.kiln_compile, model_path, "-o", library,
                    *self.args.compile_flag]
         begin = time.monotonic()
-        done = subprocess.run(command, capture_output=True, text=True)
+        code, _, stderr = run_tool(command)
         seconds = time.monotonic() - begin
-        if done.returncode != 0:
-            return {"error": f"kiln-compile exit code {done.returncode}: "
-                             f"{last_lines(done.stderr)}"}
+        if code != 0:
+            return {"error": f"kiln-compile exit code {code}: "
+                             f"{last_lines(stderr)}"}
         return {"seconds": seconds, "bytes": os.path.getsize(library)}
 
     def verify(self, library, inputs, outputs):
@@ -203,11 +224,14 @@ class Bench:
         command = [self.kiln_run, library, "--rtol", RTOL, "--atol", ATOL]
         command += [x for p in inputs for x in ("--input", p)]
         command += [x for p in outputs for x in ("--expect", p)]
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode == 0:
+        code, stdout, stderr = run_tool(command)
+        if code == 0:
             return {"checked": True, "match": True}
-        return {"checked": True, "match": False,
-                "detail": last_lines(done.stdout + done.stderr)}
+        if code == 1:  # kiln-run: an output differs from its reference
+            return {"checked": True, "match": False,
+                    "detail": last_lines(stdout + stderr)}
+        return {"checked": False, "detail": f"kiln-run exit code {code}: "
+                                            f"{last_lines(stdout + stderr)}"}
 
     def kiln(self, library, inputs, threads):
         command = [self.kiln_bench, library, "--json", "--threads",
@@ -252,7 +276,8 @@ class Bench:
     def run(self):
         args = self.args
         zoo = load_zoo(args.models_dir, args.models)
-        results = {"meta": machine.describe(REPO), "command": sys.argv,
+        results = {"meta": machine.describe(source_dir(args.build_dir)),
+                   "command": sys.argv,
                    "options": {"threads": args.threads, "iters": args.iters,
                                "warmup": args.warmup,
                                "time_limit_s": args.time_limit,
