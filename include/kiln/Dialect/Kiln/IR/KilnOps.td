@@ -9,5 +9,6 @@ include "kiln/Dialect/Kiln/IR/KilnDialect.td"
 include "kiln/Dialect/Kiln/IR/KilnElementwiseOps.td"
 include "kiln/Dialect/Kiln/IR/KilnTensorOps.td"
 include "kiln/Dialect/Kiln/IR/KilnNNOps.td"
+include "kiln/Dialect/Kiln/IR/KilnFusionOps.td"
 
 #endif // KILN_DIALECT_KILN_IR_KILNOPS_TD
