@@ -122,15 +122,32 @@ cl::opt<std::string> dumpStages(
     cl::value_desc("dir"), cl::cat(kilnCategory));
 cl::opt<std::string> runtimeLibrary(
     "runtime-library",
-    cl::desc("The Kiln runtime archive linked into shared libraries"),
-    cl::value_desc("libkiln_rt.a"), cl::init(KILN_RUNTIME_LIBRARY),
-    cl::cat(kilnCategory));
+    cl::desc("The Kiln runtime archive linked into shared libraries "
+             "(default: the one installed beside kiln-compile, else the one "
+             "of the build that made it)"),
+    cl::value_desc("libkiln_rt.a"), cl::cat(kilnCategory));
 cl::opt<std::string> linkerDriver(
     "linker", cl::desc("C compiler driver that links shared libraries"),
     cl::value_desc("program"), cl::init("cc"), cl::cat(kilnCategory));
 
 void error(const Twine &message) {
   llvm::WithColor::error(llvm::errs(), "kiln-compile") << message << "\n";
+}
+
+/// Returns the runtime archive shared libraries link by default. An
+/// installed kiln-compile uses the archive installed with it (bin/../lib),
+/// so that the prefix can move and the build tree can go; a kiln-compile in
+/// its build tree has none there and uses its build's.
+std::string defaultRuntimeLibrary() {
+  static int anchor;
+  std::string executable = sys::fs::getMainExecutable(nullptr, &anchor);
+  if (!executable.empty()) {
+    SmallString<256> installed(sys::path::parent_path(executable));
+    sys::path::append(installed, KILN_RUNTIME_LIBRARY_FROM_BINDIR);
+    if (sys::fs::exists(installed))
+      return std::string(installed);
+  }
+  return KILN_RUNTIME_LIBRARY;
 }
 
 /// Returns the stage `--emit` names, or the one implied by the extension of
@@ -411,9 +428,10 @@ int compile(MLIRContext &context) {
     out->os() << object;
     out->keep();
   }
-  if (failed(kiln::cpu::linkSharedLibrary(objectPath, runtimeLibrary,
-                                          linkerDriver, outputFile,
-                                          message))) {
+  std::string runtime =
+      runtimeLibrary.empty() ? defaultRuntimeLibrary() : runtimeLibrary;
+  if (failed(kiln::cpu::linkSharedLibrary(objectPath, runtime, linkerDriver,
+                                          outputFile, message))) {
     error(message);
     return kUsageError;
   }
