@@ -1,9 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # kiln_add_model(): compiles an ONNX model at build time into a static
-# library target with its generated header. Included by KilnConfig.cmake
-# (an installed Kiln) and by Kiln's own build; docs/Embedding.md describes
-# it for users.
+# library target with its generated header. KilnConfig.cmake includes it;
+# docs/Embedding.md describes it for users.
 #
 #   kiln_add_model(<target> MODEL <model.onnx>
 #                  [NAME <name>]
@@ -70,9 +69,8 @@ function(kiln_add_model target)
   set(dir "${CMAKE_CURRENT_BINARY_DIR}/kiln/${target}")
   set(object "${dir}/${name}.o")
   set(header "${dir}/${name}.h")
-  # Depending on the tool's file as well as on the target reruns the
-  # compile when an installed kiln-compile is replaced, not only when a
-  # kiln-compile of this build is relinked.
+  # An imported target in DEPENDS orders nothing; its file makes a new
+  # kiln-compile (reinstalled or rebuilt) compile the model again.
   set(compiler Kiln::kiln-compile $<TARGET_FILE:Kiln::kiln-compile>)
   file(MAKE_DIRECTORY "${dir}")
   add_custom_command(
