@@ -215,6 +215,7 @@ Latency summarize(std::vector<double> times) {
 struct Result {
   std::string name;
   std::string summary; ///< ModelLibrary::summary()
+  std::string kilnVersion, targetTriple, targetCpu;
   double createMs = 0;
   int64_t warmupRuns = 0;
   int64_t timedRuns = 0;
@@ -259,6 +260,10 @@ Result benchmark(const Options &options) {
   const kiln_rt_model_desc_t &desc = library.desc();
   result.name = desc.name ? desc.name : "";
   result.summary = library.summary();
+  auto text = [](const char *s) { return std::string(s ? s : ""); };
+  result.kilnVersion = text(desc.kiln_version);
+  result.targetTriple = text(desc.target_triple);
+  result.targetCpu = text(desc.target_cpu);
   return result;
 }
 
@@ -267,6 +272,9 @@ void printJson(const Options &options, const Result &result) {
   const Latency &latency = result.latency;
   std::cout << "{\"model\": " << jsonString(result.name)
             << ", \"library\": " << jsonString(options.library)
+            << ", \"kiln_version\": " << jsonString(result.kilnVersion)
+            << ", \"target_triple\": " << jsonString(result.targetTriple)
+            << ", \"target_cpu\": " << jsonString(result.targetCpu)
             << ", \"threads\": " << options.threads
             << ", \"process_threads\": " << result.processThreads
             << ", \"iterations\": " << result.timedRuns

@@ -328,6 +328,8 @@ def bench_json(c):
                 "peak_above_baseline_kib"):
         check(isinstance(report.get(key), (int, float)), f"no {key}")
     check(report["model"] == "add", "model name")
+    for key in ("kiln_version", "target_triple", "target_cpu"):
+        check(isinstance(report.get(key), str), f"no {key}")
     check(report["iterations"] == 7, "iterations")
     check(report["memory_method"] in ("clear_refs", "hwm_since_start"),
           "memory_method")
