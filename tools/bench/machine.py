@@ -20,15 +20,28 @@ def _git(repo, *args):
     return done.stdout.strip() if done.returncode == 0 else None
 
 
-def _cpu_model():
+def _cpu():
+    """Model name, family and model numbers, and the vector extensions
+    that decide which kernels run (the model name alone may say only
+    "AMD EPYC")."""
+    fields = {}
     try:
         with open("/proc/cpuinfo") as cpuinfo:
             for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
+                if not line.strip():
+                    break  # the first processor is enough
+                key, _, value = line.partition(":")
+                fields[key.strip()] = value.strip()
     except OSError:
-        pass
-    return "unknown"
+        return "unknown CPU"
+    flags = set(fields.get("flags", "").split())
+    vector = [f for f in ("avx2", "fma", "avx512f", "avx512_bf16",
+                          "avx512_vnni", "amx_tile") if f in flags]
+    if "avx512f" not in flags:
+        vector.append("no avx512")
+    return (f"{fields.get('model name', 'unknown CPU')} (family "
+            f"{fields.get('cpu family', '?')}, model "
+            f"{fields.get('model', '?')}; {' '.join(vector)})")
 
 
 def _memory_gib():
@@ -92,7 +105,7 @@ def describe(repo):
     return {"commit": _git(repo, "rev-parse", "HEAD"),
             "commit_subject": _git(repo, "log", "-1", "--format=%s"),
             "tree_modified": bool(status),
-            "cpu": _cpu_model(),
+            "cpu": _cpu(),
             "cpus": os.cpu_count(),
             "memory_gib": _memory_gib(),
             "kernel": os.uname().release,

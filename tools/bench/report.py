@@ -96,7 +96,8 @@ class Report:
             f"- Machine: {meta['cpu']}, {meta['cpus']} CPUs, "
             f"{meta['memory_gib']:.0f} GiB, Linux {meta['kernel']}; "
             f"Python {meta.get('python', '?')}, ONNX Runtime "
-            f"{self.ort_version()}.",
+            f"{self.ort_version()}; Kiln's code compiled for "
+            f"{self.kiln_target()}.",
             f"- Options: threads {', '.join(self.threads)}; at most "
             f"{options['iters']} timed runs after at most "
             f"{options['warmup']} warm-up runs, timed runs stopped after "
@@ -113,6 +114,14 @@ class Report:
                      f"UTC): load average {load}; CPU use over 1 s (percent "
                      f"of one core): {busy}.")
         self.add("")
+
+    def kiln_target(self):
+        targets = sorted({f"{run['kiln']['target_triple']}/"
+                          f"{run['kiln']['target_cpu']}"
+                          for model in self.results["models"]
+                          for run in model["runs"].values()
+                          if "target_cpu" in run["kiln"]})
+        return ", ".join(targets) or "?"
 
     def ort_version(self):
         for model in self.results["models"]:
