@@ -92,7 +92,8 @@ def ConvertKilnToLinalgPass : Pass<"convert-kiln-to-linalg", "ModuleOp"> {
     *Output IR*: no `kiln` op is left; function signatures and all values
     use signless integer types (`uiN` becomes `iN`, and `arith` ops chosen
     from the original types carry the signedness: `divui`, `uitofp`,
-    `cmpi ult`, ...); constants are `arith.constant`s. Every value is a
+    `cmpi ult`, ...); constants are `arith.constant`s; a `kiln.assert`
+    becomes `kiln_rt.assert` on its condition's element. Every value is a
     tensor: the IR is ready for one-shot bufferization. The LSTM time loop
     gives its `h` and `c` their own buffers (`bufferization.alloc_tensor`)
     and yields them with `bufferization.materialize_in_destination`, so that
@@ -122,6 +123,7 @@ def ConvertKilnToLinalgPass : Pass<"convert-kiln-to-linalg", "ModuleOp"> {
     "::mlir::arith::ArithDialect",
     "::mlir::bufferization::BufferizationDialect",
     "::mlir::func::FuncDialect",
+    "::mlir::kiln::rt::KilnRtDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
     "::mlir::scf::SCFDialect",

@@ -9,6 +9,7 @@
 
 #include "kiln/Conversion/Passes.h"
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
+#include "kiln/Dialect/KilnRt/IR/KilnRtOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -82,6 +83,8 @@ struct ConvertKilnToLinalgPass
                            bufferization::BufferizationDialect,
                            linalg::LinalgDialect, math::MathDialect,
                            scf::SCFDialect, tensor::TensorDialect>();
+    // `kiln.assert` becomes the runtime's check.
+    target.addLegalOp<rt::AssertOp>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
       return typeConverter.isSignatureLegal(func.getFunctionType()) &&
              typeConverter.isLegal(&func.getBody());
@@ -132,6 +135,7 @@ struct ConvertKilnToLinalgPass
 
 void kiln::populateKilnToLinalgConversionPatterns(TypeConverter &typeConverter,
                                                   RewritePatternSet &patterns) {
+  lowering::populateAssertPatterns(typeConverter, patterns);
   lowering::populateContractionPatterns(typeConverter, patterns);
   lowering::populateConvolutionPatterns(typeConverter, patterns);
   lowering::populateElementwisePatterns(typeConverter, patterns);

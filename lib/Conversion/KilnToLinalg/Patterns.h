@@ -16,6 +16,9 @@ namespace mlir::kiln::lowering {
 // Pattern families
 //===----------------------------------------------------------------------===//
 
+/// `kiln.assert`, to `kiln_rt.assert`.
+void populateAssertPatterns(const TypeConverter &typeConverter,
+                            RewritePatternSet &patterns);
 /// Unary, binary and ternary elementwise ops, cast and clip.
 void populateElementwisePatterns(const TypeConverter &typeConverter,
                                  RewritePatternSet &patterns);

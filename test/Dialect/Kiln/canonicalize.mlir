@@ -283,6 +283,45 @@ func.func @negative_cast_other_type(%x: tensor<4xf32>) -> tensor<4xf16> {
 }
 
 //===----------------------------------------------------------------------===//
+// kiln.assert
+//===----------------------------------------------------------------------===//
+
+// -----
+
+// A check of the constant true always passes: it is erased.
+// CHECK-LABEL: func.func @assert_true
+//   CHECK-NOT:   kiln.assert
+func.func @assert_true() {
+  %true = kiln.constant dense<true> : tensor<i1>
+  kiln.assert %true, "node 'r' (Reshape): bad shape" : tensor<i1>
+  return
+}
+
+// -----
+
+// A check of the constant false stays, for the lowering to report.
+// CHECK-LABEL: func.func @negative_assert_false
+//       CHECK:   %[[FALSE:.+]] = kiln.constant dense<false> : tensor<i1>
+//       CHECK:   kiln.assert %[[FALSE]], "node 'r' (Reshape): bad shape"
+func.func @negative_assert_false() {
+  %false = kiln.constant dense<false> : tensor<i1>
+  kiln.assert %false, "node 'r' (Reshape): bad shape" : tensor<i1>
+  return
+}
+
+// -----
+
+// A check of a run-time value stays, though nothing uses its result: it has
+// none, and it is not dead.
+// CHECK-LABEL: func.func @negative_assert_argument
+//  CHECK-SAME:   %[[OK:[a-zA-Z0-9_]+]]: tensor<i1>
+//       CHECK:   kiln.assert %[[OK]], "node 'r' (Reshape): bad shape"
+func.func @negative_assert_argument(%ok: tensor<i1>) {
+  kiln.assert %ok, "node 'r' (Reshape): bad shape" : tensor<i1>
+  return
+}
+
+//===----------------------------------------------------------------------===//
 // kiln.concat
 //===----------------------------------------------------------------------===//
 

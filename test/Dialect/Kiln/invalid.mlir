@@ -68,6 +68,37 @@ func.func @select_incompatible_shapes(%condition: tensor<3xi1>, %on_true: tensor
 }
 
 //===----------------------------------------------------------------------===//
+// kiln.assert
+//===----------------------------------------------------------------------===//
+
+// -----
+
+// (C1) The condition of `kiln.assert` is one boolean, a rank-0 tensor.
+func.func @assert_condition_not_rank_0(%ok: tensor<1xi1>) {
+  // expected-error @+1 {{operand #0 must be 0D tensor of 1-bit signless integer values}}
+  kiln.assert %ok, "node 'r' (Reshape): bad shape" : tensor<1xi1>
+  return
+}
+
+// -----
+
+// (C1) The condition is a boolean, not a number.
+func.func @assert_condition_not_bool(%ok: tensor<i32>) {
+  // expected-error @+1 {{operand #0 must be 0D tensor of 1-bit signless integer values}}
+  kiln.assert %ok, "node 'r' (Reshape): bad shape" : tensor<i32>
+  return
+}
+
+// -----
+
+// (C2) A check says what failed.
+func.func @assert_empty_message(%ok: tensor<i1>) {
+  // expected-error @+1 {{'kiln.assert' op expects a message saying what failed}}
+  kiln.assert %ok, "" : tensor<i1>
+  return
+}
+
+//===----------------------------------------------------------------------===//
 // kiln.concat
 //===----------------------------------------------------------------------===//
 

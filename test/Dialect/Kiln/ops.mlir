@@ -333,6 +333,15 @@ func.func @select(%condition: tensor<4xi1>, %on_true: tensor<2x4xf32>, %on_false
 // Tensor ops
 //===----------------------------------------------------------------------===//
 
+// `kiln.assert` prints its condition, its message and the condition's type.
+// CHECK-LABEL: func.func @assert
+//  CHECK-SAME:   %[[OK:[a-zA-Z0-9_]+]]: tensor<i1>
+//       CHECK:   kiln.assert %[[OK]], "node 'r' (Reshape): input 1 ('shape') must give the declared shape [2, 3]" : tensor<i1>
+func.func @assert(%ok: tensor<i1>) {
+  kiln.assert %ok, "node 'r' (Reshape): input 1 ('shape') must give the declared shape [2, 3]" : tensor<i1>
+  return
+}
+
 // `kiln.concat` joins any number of inputs along `axis`.
 // CHECK-LABEL: func.func @concat
 //  CHECK-SAME:   %[[A:[a-zA-Z0-9_]+]]: tensor<1x64x8x8xf32>, %[[B:[a-zA-Z0-9_]+]]: tensor<1x32x8x8xf32>, %[[C:[a-zA-Z0-9_]+]]: tensor<1x16x8x8xf32>

@@ -159,6 +159,30 @@ OpFoldResult ReduceSumOp::fold(FoldAdaptor) {
 // Tensor ops
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// Erases a check whose condition is the constant true. A constant false is
+/// left for the lowering to report, since a canonicalization must not fail.
+struct EraseAssertOfTrue : OpRewritePattern<AssertOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(AssertOp op,
+                                PatternRewriter &rewriter) const override {
+    DenseElementsAttr condition;
+    if (!matchPattern(op.getCondition(), m_Constant(&condition)))
+      return rewriter.notifyMatchFailure(op, "condition is not a constant");
+    if (!condition.getSplatValue<bool>())
+      return rewriter.notifyMatchFailure(op, "condition is the constant false");
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+} // namespace
+
+void AssertOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                           MLIRContext *context) {
+  patterns.add<EraseAssertOfTrue>(context);
+}
+
 OpFoldResult ConcatOp::fold(FoldAdaptor) {
   if (getInputs().size() == 1)
     return getInputs().front();

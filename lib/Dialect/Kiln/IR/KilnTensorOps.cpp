@@ -18,6 +18,18 @@ static ShapedType shapedType(Value value) {
 }
 
 //===----------------------------------------------------------------------===//
+// AssertOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AssertOp::verify() {
+  // (C1) is checked by ODS.
+  // (C2)
+  if (getMessage().empty())
+    return emitOpError() << "expects a message saying what failed";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // ConcatOp
 //===----------------------------------------------------------------------===//
 

@@ -1,12 +1,45 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // `kiln` ops that move or select data without arithmetic: constants,
-// reshapes, transposes, concatenation, slicing, gathers.
+// reshapes, transposes, concatenation, slicing, gathers; and the run-time
+// check that guards a shape the compiler assumed for an operand's value.
 
 #ifndef KILN_DIALECT_KILN_IR_KILNTENSOROPS_TD
 #define KILN_DIALECT_KILN_IR_KILNTENSOROPS_TD
 
 include "kiln/Dialect/Kiln/IR/KilnDialect.td"
+
+def Kiln_AssertOp : Kiln_Op<"assert", [MemoryEffects<[MemWrite]>]> {
+  let summary = "a run-time check of a value the compiler assumed";
+  let description = [{
+    Checks at run time that `condition` is true. The ONNX conversion emits it
+    where it compiled a node for the static shape the model declares while an
+    operand that decides that shape (a `Reshape` shape, `Slice` bounds, a
+    `TopK` K, ...) is only known at run time: `condition` says that the
+    operand's actual value gives the declared shape, and `message` names the
+    node, its op type, the operand and what was expected. When `condition` is
+    false, the model's run fails with `message`; the ops around the check
+    compute on regardless, so they must stay memory-safe for any value of the
+    operand.
+
+    The op writes no tensor, but it is modeled as writing memory so that it
+    is never erased as dead. A `condition` known to be true at compile time
+    erases it (canonicalization); one known to be false is a compile error
+    when the op is lowered.
+
+    Constraints:
+    (C1) `condition` is a rank-0 tensor of `i1`.
+    (C2) `message` is not empty.
+
+    ```mlir
+    kiln.assert %ok, "node 'r' (Reshape): input 1 ('shape') must give the declared shape [2, 3]" : tensor<i1>
+    ```
+  }];
+  let arguments = (ins 0DTensorOf<[I1]>:$condition, StrAttr:$message);
+  let assemblyFormat = "$condition `,` $message attr-dict `:` type($condition)";
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
 
 def Kiln_ConcatOp : Kiln_Op<"concat", [Pure, InferTypeOpAdaptor]> {
   let summary = "concatenation along one axis";
