@@ -105,6 +105,7 @@ class CompiledModel:
         self._log = _abi.LogFn(self._on_log)
         options = _abi.Options(None, self._log, None)
         instance = ctypes.c_void_p()
+        self._messages.list = []
         status = self._model.create(ctypes.byref(options), None, ctypes.byref(instance))
         self._check(status, "create")
         self._instance = instance
