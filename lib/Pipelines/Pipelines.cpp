@@ -21,11 +21,14 @@
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -62,6 +65,9 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   // Producer/consumer chains of elementwise ops become one loop nest.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
+  // Chunks for the threads, vector-sized tiles for the vector unit.
+  pm.addNestedPass<func::FuncOp>(cpu::createTileAndVectorizePass());
+  pm.addPass(createCanonicalizerPass());
 
   // Tensors to buffers, across the function boundary: inputs and outputs
   // are the caller's buffers (outputs as out-parameters, written in place
@@ -84,10 +90,19 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   // where run-time checks report a failure.
   pm.addNestedPass<func::FuncOp>(cpu::createAddRunContextPass());
   pm.addPass(cpu::createLowerAssertsPass());
+  // The threads' chunks become regions that are outlined once in LLVM.
+  pm.addNestedPass<func::FuncOp>(cpu::createWrapParallelLoopsPass());
 
   // Loops, then LLVM. The bare-pointer convention gives the model function
   // one pointer per buffer, which the ABI's `run` passes straight through.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // Vectors down to one dimension, the form LLVM's vector types take.
+  pm.addNestedPass<func::FuncOp>(vector::createLowerVectorMultiReductionPass(
+      vector::VectorMultiReductionLowering::InnerReduction));
+  VectorTransferToSCFOptions vectorToSCF;
+  vectorToSCF.enableFullUnroll();
+  vectorToSCF.setTargetRank(1);
+  pm.addPass(createConvertVectorToSCFPass(vectorToSCF));
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
@@ -101,6 +116,7 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -110,6 +126,7 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(cpu::createOutlineParallelLoopsPass());
 
   cpu::GenerateAbiPassOptions abi;
   abi.targetTriple = options.targetTriple;

@@ -18,8 +18,7 @@ extern "C" void kiln_rt_run_context_init(kiln_rt_run_context_t *ctx,
 }
 
 extern "C" void kiln_rt_run_fail(kiln_rt_run_context_t *ctx,
-                                 kiln_rt_status_t status,
-                                 const char *message) {
+                                 kiln_rt_status_t status, const char *message) {
   if (!ctx || status == KILN_RT_OK)
     return;
   // The threads of a parallel loop may fail at once: the first status

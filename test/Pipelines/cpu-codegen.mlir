@@ -16,9 +16,9 @@
 // CHECK-DAG: llvm.func @net_destroy(%{{.+}}: !llvm.ptr)
 // CHECK-DAG: llvm.func @kiln_rt_instance_create(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
 //     CHECK: llvm.func @net_run
+//     CHECK:   %[[CTX:.+]] = llvm.alloca %{{.+}} x !llvm.struct<(ptr, ptr, ptr, i32, i32)>
 //     CHECK:   llvm.call @kiln_rt_run_check
 //     CHECK:   llvm.cond_br
-//     CHECK:   %[[CTX:.+]] = llvm.alloca %{{.+}} x !llvm.struct<(ptr, ptr, ptr, i32, i32)>
 //     CHECK:   llvm.call @kiln_rt_run_context_init(%[[CTX]],
 //     CHECK:   llvm.call @net_main({{.+}}, %[[CTX]])
 //     CHECK:   %[[STATUS:.+]] = llvm.getelementptr %[[CTX]][0, 4]

@@ -43,7 +43,8 @@ struct LowerAssertsPass
       std::string data = text.str();
       data.push_back('\0');
       global = LLVM::GlobalOp::create(
-          builder, loc, LLVM::LLVMArrayType::get(builder.getI8Type(), data.size()),
+          builder, loc,
+          LLVM::LLVMArrayType::get(builder.getI8Type(), data.size()),
           /*isConstant=*/true, LLVM::Linkage::Private, "kiln_assert_message",
           builder.getStringAttr(data));
       symbols.insert(global); // makes the name unique
@@ -81,9 +82,11 @@ struct LowerAssertsPass
                                     /*withElseRegion=*/false);
       builder.setInsertionPointToStart(ifOp.thenBlock());
       Value status = LLVM::ConstantOp::create(
-          builder, loc, i32, builder.getI32IntegerAttr(KILN_RT_INVALID_ARGUMENT));
+          builder, loc, i32,
+          builder.getI32IntegerAttr(KILN_RT_INVALID_ARGUMENT));
       Value address = LLVM::AddressOfOp::create(builder, loc, text);
-      LLVM::CallOp::create(builder, loc, fail, ValueRange{ctx, status, address});
+      LLVM::CallOp::create(builder, loc, fail,
+                           ValueRange{ctx, status, address});
       op.erase();
     }
   }

@@ -13,3 +13,21 @@ func.func @negative_tensor_argument(%a: tensor<4xf32>) {
   %s = kiln_rt.call @kiln_rt_cpu_relu(%a) : (tensor<4xf32>) -> i32
   return
 }
+
+// -----
+
+func.func @parallel_for_without_chunk(%n: i64) {
+  // expected-error @+1 {{expects the body to take two i64 arguments (begin, end)}}
+  kiln_rt.parallel_for %n : i64 {
+  ^bb0(%begin: index):
+    kiln_rt.yield
+  }
+  return
+}
+
+// -----
+
+func.func @yield_outside_parallel_for() {
+  // expected-error @+1 {{expects parent op 'kiln_rt.parallel_for'}}
+  kiln_rt.yield
+}

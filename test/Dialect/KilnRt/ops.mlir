@@ -15,3 +15,21 @@ func.func @assert(%ok: i1) {
   kiln_rt.assert %ok, "shape operand differs from the declared shape"
   return
 }
+
+// A parallel loop: the body takes its chunk [begin, end) and may span
+// several blocks once lowered.
+// CHECK-LABEL: func.func @parallel_for
+//       CHECK:   kiln_rt.parallel_for %{{.+}} : i64 {
+//       CHECK:   ^bb0(%{{.+}}: i64, %{{.+}}: i64):
+//       CHECK:     cf.br ^bb1
+//       CHECK:   ^bb1:
+//       CHECK:     kiln_rt.yield
+func.func @parallel_for(%n: i64) {
+  kiln_rt.parallel_for %n : i64 {
+  ^bb0(%begin: i64, %end: i64):
+    cf.br ^bb1
+  ^bb1:
+    kiln_rt.yield
+  }
+  return
+}

@@ -2,7 +2,7 @@
 
 // A failed check calls kiln_rt_run_fail with KILN_RT_INVALID_ARGUMENT (1)
 // and the message; identical messages share one string.
-// CHECK-DAG:   llvm.mlir.global private constant @[[MSG:kiln_assert_message[a-z0-9_]*]]("node 'r' (Reshape): bad shape\00")
+// CHECK-DAG:   llvm.mlir.global private constant @[[$MSG:kiln_assert_message[a-z0-9_]*]]("node 'r' (Reshape): bad shape\00")
 // CHECK-DAG:   llvm.func @kiln_rt_run_fail(!llvm.ptr, i32, !llvm.ptr)
 // CHECK-LABEL: func.func @two_checks
 //  CHECK-SAME:   %[[OK:[a-z0-9]+]]: i1, %[[OK2:[a-z0-9]+]]: i1, %{{.+}}: memref<64xi8> {kiln.workspace}, %[[CTX:.+]]: !llvm.ptr {kiln.run_context}
@@ -10,10 +10,10 @@
 //       CHECK:   %[[FAILED:.+]] = arith.xori %[[OK]], %[[TRUE]] : i1
 //       CHECK:   scf.if %[[FAILED]] {
 //       CHECK:     %[[STATUS:.+]] = llvm.mlir.constant(1 : i32) : i32
-//       CHECK:     %[[TEXT:.+]] = llvm.mlir.addressof @[[MSG]] : !llvm.ptr
+//       CHECK:     %[[TEXT:.+]] = llvm.mlir.addressof @[[$MSG]] : !llvm.ptr
 //       CHECK:     llvm.call @kiln_rt_run_fail(%[[CTX]], %[[STATUS]], %[[TEXT]])
 //       CHECK:   scf.if
-//       CHECK:     llvm.mlir.addressof @[[MSG]] : !llvm.ptr
+//       CHECK:     llvm.mlir.addressof @[[$MSG]] : !llvm.ptr
 //   CHECK-NOT:   kiln_rt.assert
 func.func @two_checks(%ok: i1, %ok2: i1, %ws: memref<64xi8> {kiln.workspace}, %ctx: !llvm.ptr {kiln.run_context})
     attributes {kiln.workspace_alignment = 64 : i64, kiln.workspace_size = 64 : i64} {

@@ -8,6 +8,77 @@
 include "mlir/Pass/PassBase.td"
 
 //===----------------------------------------------------------------------===//
+// Loops
+//===----------------------------------------------------------------------===//
+
+def TileAndVectorizePass
+    : Pass<"kiln-cpu-tile-and-vectorize", "func::FuncOp"> {
+  let summary = "tile linalg ops for threads and vectors, then vectorize";
+  let description = [{
+    Input: linalg ops on statically shaped tensors at the top of a function.
+    Output, per op:
+    - when it has at least `min-parallel-work` iterations, its first
+      parallel loop with two or more iterations is split into at most
+      `max-chunks` equal chunks by an `scf.forall` (tile sizes always divide
+      the loop, so every tile has the same static shape);
+    - when every operand is indexed by a projected permutation (elementwise
+      ops, reductions, transposes, contractions; not convolutions), the tile
+      is tiled again by `scf.for` loops so that one loop keeps up to
+      `max-vector-lanes` iterations and all others one, and that tile
+      becomes `vector` ops. The lanes are the last loop, except for
+      contractions, where they walk the result's innermost dimension.
+    Ops whose tiling or vectorization fails stay as they are and lower to
+    scalar loops.
+  }];
+  let options = [
+    Option<"minParallelWork", "min-parallel-work", "int64_t", "4096",
+           "fewest iterations for which an op is split among threads">,
+    Option<"maxChunks", "max-chunks", "int64_t", "256",
+           "most chunks a parallel loop is split into">,
+    Option<"maxVectorLanes", "max-vector-lanes", "int64_t", "64",
+           "most iterations that become one vector">,
+    Option<"vectorize", "vectorize", "bool", "true",
+           "vectorize the tiles (off: tile for threads only)">
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def WrapParallelLoopsPass
+    : Pass<"kiln-cpu-wrap-parallel-loops", "func::FuncOp"> {
+  let summary = "turn the outermost scf.forall loops into kiln_rt.parallel_for";
+  let description = [{
+    Input: buffers, with `scf.forall` loops of constant bounds (from
+    `kiln-cpu-tile-and-vectorize`). Output: each outermost `scf.forall`
+    becomes a `kiln_rt.parallel_for` over its linearized iteration space,
+    whose body runs its chunk with an `scf.for` and recovers each
+    dimension's induction variable from the linear index. Stack buffers of
+    an iteration stay scoped to it (`memref.alloca_scope`). Nested foralls
+    stay inside and become sequential loops.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::kiln::rt::KilnRtDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def OutlineParallelLoopsPass
+    : Pass<"kiln-cpu-outline-parallel-loops", "ModuleOp"> {
+  let summary = "outline kiln_rt.parallel_for bodies for the runtime's threads";
+  let description = [{
+    Input: the LLVM dialect, with `kiln_rt.parallel_for` ops in functions
+    that have a run context. Output: each body is an internal function
+    `(captures, begin, end)`, and the loop a call of the runtime's
+    `kiln_rt_parallel_for(body, captures, count, num_threads)` with the
+    run context's thread count. Values the body uses from above travel in a
+    structure on the caller's stack (constants and addresses are recomputed
+    instead), so `run` stays reentrant.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // Memory
 //===----------------------------------------------------------------------===//
 

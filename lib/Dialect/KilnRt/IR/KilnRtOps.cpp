@@ -34,3 +34,14 @@ LogicalResult CallOp::verify() {
                            << " to be a memref or a scalar, got " << type;
   return success();
 }
+
+LogicalResult ParallelForOp::verifyRegions() {
+  // (C1)
+  Block &entry = getBody().front();
+  auto i64 = IntegerType::get(getContext(), 64);
+  if (entry.getNumArguments() != 2 || entry.getArgument(0).getType() != i64 ||
+      entry.getArgument(1).getType() != i64)
+    return emitOpError()
+           << "expects the body to take two i64 arguments (begin, end)";
+  return success();
+}

@@ -53,4 +53,7 @@ def KilnRt_AssertOp : KilnRt_Op<"assert"> {
   let assemblyFormat = "$condition `,` $message attr-dict";
 }
 
+// The parallel loop of generated code.
+include "kiln/Dialect/KilnRt/IR/KilnRtParallelOps.td"
+
 #endif // KILN_DIALECT_KILNRT_IR_KILNRTOPS_TD

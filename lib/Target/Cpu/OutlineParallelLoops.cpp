@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Outlines each kiln_rt.parallel_for body into a function that the
+// runtime's kiln_rt_parallel_for runs on its threads.
+
+#include "kiln/Dialect/KilnRt/IR/KilnRtOps.h"
+#include "kiln/Target/Cpu/Passes.h"
+#include "kiln/Target/Cpu/RunContext.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+namespace mlir::kiln::cpu {
+#define GEN_PASS_DEF_OUTLINEPARALLELLOOPSPASS
+#include "kiln/Target/Cpu/Passes.h.inc"
+} // namespace mlir::kiln::cpu
+
+using namespace mlir;
+
+namespace {
+
+constexpr llvm::StringLiteral kParallelFor = "kiln_rt_parallel_for";
+
+/// Returns true for values that cost nothing to recompute in the outlined
+/// function, so they are cloned there instead of passed.
+bool isRematerializable(Value value) {
+  Operation *op = value.getDefiningOp();
+  return op && isa<LLVM::ConstantOp, LLVM::AddressOfOp, LLVM::ZeroOp,
+                   LLVM::PoisonOp, LLVM::UndefOp>(op);
+}
+
+struct OutlineParallelLoopsPass
+    : kiln::cpu::impl::OutlineParallelLoopsPassBase<OutlineParallelLoopsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *context = &getContext();
+    auto ptr = LLVM::LLVMPointerType::get(context);
+    auto i32 = IntegerType::get(context, 32);
+    auto i64 = IntegerType::get(context, 64);
+    OpBuilder b(context);
+    SymbolTable symbols(module);
+
+    SmallVector<kiln::rt::ParallelForOp> loops;
+    module.walk([&](kiln::rt::ParallelForOp op) { loops.push_back(op); });
+    if (loops.empty())
+      return;
+
+    LLVM::LLVMFuncOp runtime =
+        module.lookupSymbol<LLVM::LLVMFuncOp>(kParallelFor);
+    if (!runtime) {
+      b.setInsertionPointToStart(module.getBody());
+      runtime = LLVM::LLVMFuncOp::create(
+          b, module.getLoc(), kParallelFor,
+          LLVM::LLVMFunctionType::get(i32, {ptr, ptr, i64, i32}));
+    }
+
+    for (kiln::rt::ParallelForOp loop : loops) {
+      Location loc = loop.getLoc();
+      auto parent = loop->getParentOfType<LLVM::LLVMFuncOp>();
+      Value runContext = parent ? kiln::cpu::getRunContext(parent) : Value();
+      if (!runContext || loop->getParentOfType<kiln::rt::ParallelForOp>()) {
+        loop.emitOpError() << "must sit in a model function with a run "
+                              "context (kiln-cpu-add-run-context), outside "
+                              "other parallel loops, lowered to LLVM";
+        return signalPassFailure();
+      }
+
+      // What the body uses from above: constants are recomputed, the rest
+      // travels in a structure on the caller's stack.
+      llvm::SetVector<Value> above;
+      getUsedValuesDefinedAbove(loop.getBody(), above);
+      SmallVector<Value> captures;
+      SmallVector<Type> captureTypes;
+      for (Value value : above)
+        if (!isRematerializable(value)) {
+          if (!LLVM::isCompatibleType(value.getType())) {
+            loop.emitOpError() << "uses a value of type " << value.getType()
+                               << " from above; expected everything lowered "
+                                  "to the LLVM dialect";
+            return signalPassFailure();
+          }
+          captures.push_back(value);
+          captureTypes.push_back(value.getType());
+        }
+      auto captureType = LLVM::LLVMStructType::getLiteral(
+          context,
+          captureTypes.empty() ? SmallVector<Type>{i64} : captureTypes);
+
+      // The body function: body(captures, begin, end).
+      b.setInsertionPoint(parent);
+      auto body = LLVM::LLVMFuncOp::create(
+          b, loc, (parent.getName() + "_parallel").str(),
+          LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context),
+                                      {ptr, i64, i64}),
+          LLVM::Linkage::Internal);
+      symbols.insert(body); // makes the name unique
+      Block *entry = body.addEntryBlock(b);
+      b.setInsertionPointToStart(entry);
+      IRMapping mapping;
+      for (Value value : above)
+        if (isRematerializable(value))
+          mapping.map(value, b.clone(*value.getDefiningOp())->getResult(0));
+      for (auto [i, value] : llvm::enumerate(captures)) {
+        Value field = LLVM::GEPOp::create(
+            b, loc, ptr, captureType, entry->getArgument(0),
+            ArrayRef<LLVM::GEPArg>{0, static_cast<int32_t>(i)});
+        mapping.map(value,
+                    LLVM::LoadOp::create(b, loc, value.getType(), field));
+      }
+      Region &region = body.getBody();
+      Block *first = &loop.getBody().front();
+      region.getBlocks().splice(region.end(), loop.getBody().getBlocks());
+      for (auto [from, to] : mapping.getValueMap())
+        replaceAllUsesInRegionWith(from, to, region);
+      LLVM::BrOp::create(
+          b, loc, ValueRange{entry->getArgument(1), entry->getArgument(2)},
+          first);
+      region.walk([&](kiln::rt::YieldOp yield) {
+        OpBuilder at(yield);
+        LLVM::ReturnOp::create(at, yield.getLoc(), ValueRange());
+        yield.erase();
+      });
+
+      // The call: captures stored in a slot allocated at the caller's entry.
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(&parent.getBody().front());
+        Value one = LLVM::ConstantOp::create(b, loc, i64, 1);
+        Value slot = LLVM::AllocaOp::create(b, loc, ptr, captureType, one);
+        b.setInsertionPoint(loop);
+        for (auto [i, value] : llvm::enumerate(captures)) {
+          Value field = LLVM::GEPOp::create(
+              b, loc, ptr, captureType, slot,
+              ArrayRef<LLVM::GEPArg>{0, static_cast<int32_t>(i)});
+          LLVM::StoreOp::create(b, loc, value, field);
+        }
+        Value function = LLVM::AddressOfOp::create(b, loc, body);
+        Value threadsAddress = kiln::cpu::getRunContextFieldAddress(
+            b, loc, runContext, kiln::cpu::RunContextField::NumThreads);
+        Value threads = LLVM::LoadOp::create(b, loc, i32, threadsAddress);
+        // The runtime refuses only a NULL body or a negative count, neither
+        // of which this call can pass: its status carries nothing.
+        LLVM::CallOp::create(
+            b, loc, runtime,
+            ValueRange{function, slot, loop.getCount(), threads});
+      }
+      loop.erase();
+    }
+  }
+};
+
+} // namespace

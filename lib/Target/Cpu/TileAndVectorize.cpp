@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Tiles each linalg op for the threads (scf.forall) and for the vector
+// unit (scf.for around vector-sized tiles), then vectorizes the tiles.
+
+#include "kiln/Target/Cpu/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "llvm/Support/Debug.h"
+
+namespace mlir::kiln::cpu {
+#define GEN_PASS_DEF_TILEANDVECTORIZEPASS
+#include "kiln/Target/Cpu/Passes.h.inc"
+} // namespace mlir::kiln::cpu
+
+#define DEBUG_TYPE "kiln-cpu-tile-and-vectorize"
+
+using namespace mlir;
+
+namespace {
+
+/// Returns the smallest divisor `t` of `extent` with `extent / t <= most`.
+int64_t smallestTileWithAtMost(int64_t extent, int64_t most) {
+  for (int64_t t = 1; t <= extent; ++t)
+    if (extent % t == 0 && extent / t <= most)
+      return t;
+  return extent;
+}
+
+/// Returns the largest divisor of `extent` that is at most `most`.
+int64_t largestDivisorAtMost(int64_t extent, int64_t most) {
+  for (int64_t t = std::min(extent, most); t > 1; --t)
+    if (extent % t == 0)
+      return t;
+  return 1;
+}
+
+/// Returns true when every operand is indexed by a projected permutation:
+/// elementwise ops, reductions, broadcasts, transposes and contractions,
+/// but not convolutions (whose windows the vectorizer does not take).
+bool hasPermutationMaps(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+    return map.isProjectedPermutation(/*allowZeroInResults=*/true);
+  });
+}
+
+/// Returns the loop whose iterations become vector lanes: the one that
+/// walks the innermost dimension of the result for contractions (so that
+/// a matrix product becomes broadcasts and fused multiply-adds along the
+/// rows of `B` and `C`), the last loop otherwise (elementwise ops walk
+/// memory in order; reductions over the last dimension reduce vectors).
+std::optional<unsigned> vectorLoop(linalg::LinalgOp op) {
+  unsigned last = op.getNumLoops() - 1;
+  if (!linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1)
+    return last;
+  AffineMap result = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (result.getNumResults() == 0)
+    return last;
+  if (auto dim = dyn_cast<AffineDimExpr>(result.getResults().back()))
+    return dim.getPosition();
+  return last;
+}
+
+struct TileAndVectorizePass
+    : kiln::cpu::impl::TileAndVectorizePassBase<TileAndVectorizePass> {
+  using Base::Base;
+
+  /// Tiles `op` with `sizes` (0: not tiled) as `loopType` loops; returns
+  /// the tiled op, or `op` when tiling fails or is not needed.
+  linalg::LinalgOp tile(IRRewriter &rewriter, linalg::LinalgOp op,
+                        ArrayRef<int64_t> sizes,
+                        scf::SCFTilingOptions::LoopType loopType) {
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    bool tiles = false;
+    for (auto [size, range] : llvm::zip_equal(sizes, ranges))
+      tiles |= size != 0 && size != range;
+    if (!tiles)
+      return op;
+    scf::SCFTilingOptions options;
+    options.setLoopType(loopType);
+    options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), sizes));
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(tiled) || tiled->tiledOps.empty()) {
+      LLVM_DEBUG(llvm::dbgs() << "cannot tile " << op << "\n");
+      return op;
+    }
+    rewriter.replaceOp(op, tiled->replacements);
+    auto tiledOp = dyn_cast<linalg::LinalgOp>(tiled->tiledOps.back());
+    return tiledOp ? tiledOp : op;
+  }
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    IRRewriter rewriter(&getContext());
+
+    // Only ops at the top of the function: those inside loops belong to a
+    // computation someone already scheduled.
+    SmallVector<linalg::LinalgOp> ops;
+    for (Operation &op : func.getBody().getOps())
+      if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+        if (linalgOp.hasPureTensorSemantics() && !linalgOp.hasDynamicShape() &&
+            isa<TilingInterface>(op))
+          ops.push_back(linalgOp);
+
+    for (linalg::LinalgOp op : ops) {
+      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+      SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+      int64_t work = 1;
+      for (int64_t range : ranges)
+        work *= range;
+      if (ranges.empty() || work == 0)
+        continue;
+
+      // Threads: split the first parallel loop into at most `maxChunks`
+      // equal chunks, so the runtime can hand each thread a contiguous,
+      // balanced share. Small ops stay on the calling thread.
+      if (work >= minParallelWork) {
+        for (auto [d, range] : llvm::enumerate(ranges)) {
+          if (iterators[d] != utils::IteratorType::parallel || range < 2)
+            continue;
+          SmallVector<int64_t> sizes(ranges.size(), 0);
+          sizes[d] = smallestTileWithAtMost(range, maxChunks);
+          op = tile(rewriter, op, sizes,
+                    scf::SCFTilingOptions::LoopType::ForallOp);
+          break;
+        }
+      }
+
+      // Vectors: one loop's iterations become the lanes; every other loop
+      // runs one iteration per tile.
+      if (!vectorize || !hasPermutationMaps(op))
+        continue;
+      std::optional<unsigned> lanes = vectorLoop(op);
+      if (!lanes)
+        continue;
+      SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
+      SmallVector<int64_t> sizes(tileRanges.size(), 1);
+      sizes[*lanes] = largestDivisorAtMost(tileRanges[*lanes], maxVectorLanes);
+      op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
+      if (op.getStaticLoopRanges()[*lanes] < 2)
+        continue; // nothing to gain from one-lane vectors
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::VectorizationResult> vectorized =
+          linalg::vectorize(rewriter, op);
+      if (failed(vectorized)) {
+        LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << op << "\n");
+        continue;
+      }
+      rewriter.replaceOp(op, vectorized->replacements);
+    }
+  }
+};
+
+} // namespace
