@@ -2,9 +2,12 @@
 //
 // ONNX operators that make tensors from attributes and shapes: Constant,
 // ConstantOfShape, EyeLike, Range, and Shape and Size, which are constants
-// because every shape is static.
+// because every shape is static. A run-time shape or range bound is checked
+// against the declared output shape (RunTimeChecks.h).
 
+#include "ConstantEvaluation.h"
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 #include <cmath>
 
@@ -85,9 +88,33 @@ Results convertSize(OnnxNode &node) {
                              getNumElements(getShape(input))))};
 }
 
+/// ConstantOfShape's shape for a run-time `input`: the declared output
+/// shape, checked against it.
+std::optional<SmallVector<int64_t>> getDeclaredConstantShape(OnnxNode &node) {
+  std::optional<SmallVector<int64_t>> declared =
+      requireDeclaredShape(node, 0, 0, "input");
+  Value given = getI64Vector(node, 0, "input");
+  if (!declared || !given)
+    return std::nullopt;
+  if (getShape(given).front() != static_cast<int64_t>(declared->size())) {
+    node.emitError() << "input 0 ('input') has " << getShape(given).front()
+                     << " entries, the declared output shape "
+                     << formatShape(*declared) << " " << declared->size();
+    return std::nullopt;
+  }
+  addCheck(node,
+           buildBinary<EqualOp, EvalOp::Equal>(node, given,
+                                               node.i64Vector(*declared)),
+           "input 0 ('input') must be the declared output shape " +
+               formatShape(*declared));
+  return declared;
+}
+
 Results convertConstantOfShape(OnnxNode &node) {
   std::optional<SmallVector<int64_t>> shape =
-      node.requireConstantInts(0, "input");
+      node.hasInput(0) && !node.getConstantInput(0)
+          ? getDeclaredConstantShape(node)
+          : node.requireConstantInts(0, "input");
   ElementsAttr value = node.getTensor("value");
   if (!shape)
     return failure();
@@ -116,8 +143,96 @@ Results convertConstantOfShape(OnnxNode &node) {
       node.constant(DenseElementsAttr::get(type, element))};
 }
 
-/// Range: all three inputs must be constants; the result is one.
+/// Range with a run-time operand, to the declared length `n`: the check is
+/// that `max(ceil((limit - start) / delta), 0) == n` and `delta != 0`,
+/// computed in `i64` with exact integer division for integers and in `f64`
+/// for floats (as the constant case); the values are `start + i * delta`.
+Results buildRangeToDeclared(OnnxNode &node) {
+  std::optional<SmallVector<int64_t>> declared =
+      requireDeclaredShape(node, 0, 1, "limit");
+  Value start = node.getInput(0);
+  Value limit = node.getInput(1);
+  Value delta = node.getInput(2);
+  if (!declared || !start || !limit || !delta)
+    return failure();
+  for (Value operand : {start, limit, delta}) {
+    if (getNumElements(getShape(operand)) != 1) {
+      node.emitError() << "start, limit and delta must be scalars";
+      return failure();
+    }
+  }
+  if (declared->size() != 1) {
+    node.emitError() << "the declared output shape " << formatShape(*declared)
+                     << " is not 1-D";
+    return failure();
+  }
+  int64_t count = declared->front();
+  Type type = getElementType(start);
+  Builder b(node.getContext());
+  Type i64 = b.getI64Type();
+  auto scalarOf = [&](Value value, Type to) {
+    return node.cast(node.reshape(value, {}), to);
+  };
+  // Build `x op y` folding constants.
+  auto sub = [&](Value x, Value y) {
+    return buildBinary<SubOp, EvalOp::Sub>(node, x, y);
+  };
+  auto equal = [&](Value x, Value y) {
+    return buildBinary<EqualOp, EvalOp::Equal>(node, x, y);
+  };
+  Value length;
+  Value nonZero;
+  if (isa<IntegerType>(type)) {
+    Value first = scalarOf(start, i64), last = scalarOf(limit, i64);
+    Value step = scalarOf(delta, i64);
+    Value zero = node.scalar(i64, 0), one = node.scalar(i64, 1);
+    nonZero = notOf(node, equal(step, zero));
+    // A zero delta would divide by zero at run time; the check fails then.
+    Value divisor = node.create<SelectOp>(nonZero, step, one);
+    Value span = sub(last, first);
+    Value quotient = buildBinary<DivOp, EvalOp::Div>(node, span, divisor);
+    Value exact =
+        equal(buildBinary<MulOp, EvalOp::Mul>(node, quotient, divisor), span);
+    // Truncation rounded up already unless both signs agree.
+    Value sameSign =
+        equal(buildBinary<GreaterOp, EvalOp::Greater>(node, span, zero),
+              buildBinary<GreaterOp, EvalOp::Greater>(node, divisor, zero));
+    Value roundUp = andOf(node, notOf(node, exact), sameSign);
+    length = buildBinary<AddOp, EvalOp::Add>(node, quotient,
+                                             node.cast(roundUp, i64));
+    length = buildBinary<MaxOp, EvalOp::Max>(node, length, zero);
+    length = equal(length, node.scalar(i64, count));
+  } else {
+    Type f64 = b.getF64Type();
+    Value first = scalarOf(start, f64), last = scalarOf(limit, f64);
+    Value step = scalarOf(delta, f64);
+    nonZero = notOf(node, equal(step, node.scalar(f64, 0)));
+    Value ratio = buildBinary<DivOp, EvalOp::Div>(node, sub(last, first), step);
+    length = buildBinary<MaxOp, EvalOp::Max>(node, node.create<CeilOp>(ratio),
+                                             node.scalar(f64, 0));
+    length = equal(length, node.scalar(f64, count));
+  }
+  addCheck(node, andOf(node, nonZero, length),
+           "inputs 0 to 2 ('start', 'limit', 'delta') must give "
+           "the declared length " +
+               std::to_string(count) + " with a non-zero delta");
+  // start + i * delta, in i64 for integers (then wrapped to the type).
+  Type computeType = isa<IntegerType>(type) ? i64 : type;
+  Value steps = node.cast(node.i64Vector(getRange(0, count)), computeType);
+  Value values = buildBinary<AddOp, EvalOp::Add>(
+      node, scalarOf(start, computeType),
+      buildBinary<MulOp, EvalOp::Mul>(node, steps,
+                                      scalarOf(delta, computeType)));
+  return SmallVector<Value>{node.cast(values, type)};
+}
+
+/// Range: constant inputs make a constant; otherwise see
+/// `buildRangeToDeclared`.
 Results convertRange(OnnxNode &node) {
+  if (llvm::any_of(getRange(0, 3), [&](int64_t i) {
+        return node.hasInput(i) && !node.getConstantInput(i);
+      }))
+    return buildRangeToDeclared(node);
   DenseElementsAttr start = node.requireConstantInput(0, "start");
   DenseElementsAttr limit = node.requireConstantInput(1, "limit");
   DenseElementsAttr delta = node.requireConstantInput(2, "delta");

@@ -31,6 +31,7 @@
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 #include <cmath>
 
@@ -667,36 +668,18 @@ Results convertDet(OnnxNode &node) {
   return SmallVector<Value>{det};
 }
 
-/// CumSum along a constant `axis`: a product with a constant triangular
-/// matrix `M` (`M[i][j] = 1` when input position `i` adds into output `j`),
-/// the axis moved last and back.
-Results convertCumSum(OnnxNode &node) {
-  Value x = node.getInput(0);
-  bool exclusive = node.getInt("exclusive", 0);
-  bool reverse = node.getInt("reverse", 0);
-  if (!x)
-    return failure();
+/// CumSum of `x` along `axis`: a product with a constant triangular matrix
+/// `M` (`M[i][j] = 1` when input position `i` adds into output `j`), the
+/// axis moved last and back.
+Value buildCumSum(OnnxNode &node, Value x, int64_t axis, bool exclusive,
+                  bool reverse) {
   ArrayRef<int64_t> shape = getShape(x);
   int64_t rank = shape.size();
-  // A 1-D input has one valid axis, whatever its run-time value says.
-  std::optional<SmallVector<int64_t>> axes =
-      rank == 1 && node.hasInput(1) && !node.getConstantInput(1)
-          ? SmallVector<int64_t>{0}
-          : node.requireConstantInts(1, "axis");
-  if (!axes)
-    return failure();
-  if (axes->size() != 1) {
-    node.emitError() << "input 1 ('axis') must be a scalar";
-    return failure();
-  }
-  std::optional<int64_t> axis = node.normalizeAxis(axes->front(), rank);
-  if (!axis)
-    return failure();
-  int64_t n = shape[*axis];
+  int64_t n = shape[axis];
   if (n * n > kMaxBuiltConstantElements) {
     node.emitError() << "a cumulative sum over " << n
                      << " elements is too long for its matmul form";
-    return failure();
+    return nullptr;
   }
   Type elementType = getElementType(x);
   SmallVector<Attribute> mask;
@@ -715,19 +698,67 @@ Results convertCumSum(OnnxNode &node) {
   // Move the axis last; a 1-D input becomes a row.
   SmallVector<int64_t> permutation;
   for (int64_t i = 0; i < rank; ++i)
-    if (i != *axis)
+    if (i != axis)
       permutation.push_back(i);
-  permutation.push_back(*axis);
+  permutation.push_back(axis);
   Value moved = node.transpose(x, permutation);
   if (rank == 1)
     moved = node.reshape(moved, {1, n});
   Value sums = node.create<MatmulOp>(moved, matrix);
   if (rank == 1)
-    return SmallVector<Value>{node.reshape(sums, shape)};
+    return node.reshape(sums, shape);
   SmallVector<int64_t> inverse(rank);
   for (int64_t i = 0; i < rank; ++i)
     inverse[permutation[i]] = i;
-  return SmallVector<Value>{node.transpose(sums, inverse)};
+  return node.transpose(sums, inverse);
+}
+
+/// CumSum along `axis` (input 1). A run-time axis computes the sum along
+/// every dimension and selects the one the axis names, with a check that
+/// the axis is in range.
+Results convertCumSum(OnnxNode &node) {
+  Value x = node.getInput(0);
+  bool exclusive = node.getInt("exclusive", 0);
+  bool reverse = node.getInt("reverse", 0);
+  if (!x)
+    return failure();
+  int64_t rank = getShape(x).size();
+  if (node.hasInput(1) && !node.getConstantInput(1)) {
+    Value axes = getI64Vector(node, 1, "axis");
+    if (!axes)
+      return failure();
+    if (getShape(axes).front() != 1 || rank == 0) {
+      node.emitError() << "input 1 ('axis') must be a scalar and the input "
+                          "not a scalar";
+      return failure();
+    }
+    Type i64 = IntegerType::get(node.getContext(), 64);
+    Value axis = getElement(node, axes, 0);
+    addCheck(node, inRange(node, axis, -rank, rank - 1),
+             "input 1 ('axis') must be in [" + std::to_string(-rank) + ", " +
+                 std::to_string(rank) + ")");
+    Value negative = node.create<LessOp>(axis, node.scalar(i64, 0));
+    axis = node.create<SelectOp>(
+        negative, node.create<AddOp>(axis, node.scalar(i64, rank)), axis);
+    Value result = buildCumSum(node, x, rank - 1, exclusive, reverse);
+    for (int64_t d = rank - 2; d >= 0; --d)
+      result = node.create<SelectOp>(
+          node.create<EqualOp>(axis, node.scalar(i64, d)),
+          buildCumSum(node, x, d, exclusive, reverse), result);
+    return SmallVector<Value>{result};
+  }
+  std::optional<SmallVector<int64_t>> axes =
+      node.requireConstantInts(1, "axis");
+  if (!axes)
+    return failure();
+  if (axes->size() != 1) {
+    node.emitError() << "input 1 ('axis') must be a scalar";
+    return failure();
+  }
+  std::optional<int64_t> axis = node.normalizeAxis(axes->front(), rank);
+  if (!axis)
+    return failure();
+  return SmallVector<Value>{buildCumSum(node, x, *axis, exclusive, reverse)};
 }
 
 /// MatMul with NumPy semantics: 1-D operands become matrices and the added

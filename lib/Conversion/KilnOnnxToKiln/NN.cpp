@@ -23,6 +23,7 @@
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 #include "llvm/Support/MathExtras.h"
 
@@ -779,7 +780,32 @@ Results convertDropoutOpset12(OnnxNode &node) {
   Value x = node.getInput(0);
   if (!x)
     return failure();
-  if (node.hasInput(2)) {
+  if (node.hasInput(2) && !node.getConstantInput(2)) {
+    // A run-time training_mode: dropout is the identity unless training
+    // with a non-zero ratio, which the check rules out.
+    Value training = node.getInput(2);
+    if (getNumElements(getShape(training)) != 1) {
+      node.emitError() << "input 2 ('training_mode') must be a scalar";
+      return failure();
+    }
+    Type i1 = IntegerType::get(node.getContext(), 1);
+    Value inference = notOf(node, node.cast(node.reshape(training, {}), i1));
+    // The default ratio is 0.5.
+    Value ratioIsZero = node.scalar(i1, 0);
+    if (Value ratio = node.getOptionalInput(1)) {
+      if (getNumElements(getShape(ratio)) != 1) {
+        node.emitError() << "input 1 ('ratio') must be a scalar";
+        return failure();
+      }
+      ratio = node.reshape(ratio, {});
+      ratioIsZero = buildBinary<EqualOp, EvalOp::Equal>(
+          node, ratio, node.scalar(getElementType(ratio), 0));
+    }
+    addCheck(node, orOf(node, inference, ratioIsZero),
+             "input 2 ('training_mode') must be false unless input 1 "
+             "('ratio') is 0: training with dropout draws random numbers, "
+             "which is not supported");
+  } else if (node.hasInput(2)) {
     std::optional<SmallVector<double>> training =
         node.requireConstantFloats(2, "training_mode");
     if (!training)

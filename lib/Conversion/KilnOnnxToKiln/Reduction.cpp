@@ -7,10 +7,12 @@
 //
 // Omitted axes reduce every dimension (ONNX's default), spelled out as the
 // full axis list; `noop_with_empty_axes = 1` with no axes leaves the input
-// unreduced.
+// unreduced. Run-time axes and K are checked against the declared output
+// shape (RunTimeChecks.h).
 
 #include "ConstantEvaluation.h"
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -139,6 +141,49 @@ Results convertReduceWithAxesAttr(OnnxNode &node) {
                         /*noopWithEmptyAxes=*/false);
 }
 
+/// The reduction `kind` of `input` over run-time `axes` (input 1, at least
+/// one) to the declared output shape. Reducing a dimension of size 1 leaves
+/// its values as they are (a sum or a maximum of one element; the
+/// elementwise part of ReduceL1, ReduceSumSquare, ... applies in every
+/// case since the axis set is not empty), so every set of axes that gives
+/// the declared shape gives the same data: the check is that the axes are
+/// one of those sets, and the reduction runs over the first.
+Results buildReductionToDeclared(OnnxNode &node, ReduceKind kind, Value input,
+                                 bool keepDims) {
+  std::optional<SmallVector<int64_t>> declared =
+      requireDeclaredShape(node, 0, 1, "axes");
+  Value axes = getI64Vector(node, 1, "axes");
+  if (!input || !declared || !axes)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(input);
+  int64_t rank = shape.size();
+  int64_t count = getShape(axes).front();
+  auto sets = findAxisSets(node, rank, count, [&](ArrayRef<bool> mask) {
+    SmallVector<int64_t> reduced;
+    for (int64_t d = 0; d < rank; ++d)
+      if (keepDims || !mask[d])
+        reduced.push_back(mask[d] ? 1 : shape[d]);
+    return ArrayRef<int64_t>(reduced) == ArrayRef<int64_t>(*declared);
+  });
+  if (!sets)
+    return failure();
+  if (sets->empty()) {
+    node.emitError() << "no " << count << " axes of the input "
+                     << formatShape(shape)
+                     << " reduce to the declared output shape "
+                     << formatShape(*declared);
+    return failure();
+  }
+  AxisMask given = getAxisMask(node, axes, rank);
+  addCheck(node, andOf(node, given.valid, isOneOf(node, given.mask, *sets)),
+           "input 1 ('axes') must name dimensions that reduce to the "
+           "declared output shape " +
+               formatShape(*declared));
+  return buildReduction(node, kind, input, getSetPositions(sets->front()),
+                        keepDims,
+                        /*noopWithEmptyAxes=*/false);
+}
+
 /// Reductions with `axes` as an optional input (ReduceSum from 13, the
 /// others from 18) and `noop_with_empty_axes`.
 template <ReduceKind kKind>
@@ -147,8 +192,14 @@ Results convertReduceWithAxesInput(OnnxNode &node) {
   bool keepDims = node.getInt("keepdims", 1);
   bool noop = node.getInt("noop_with_empty_axes", 0);
   std::optional<SmallVector<int64_t>> axes;
-  if (node.hasInput(1)) {
-    axes = node.requireConstantInts(1, "axes");
+  if (Value given = node.getOptionalInput(1)) {
+    // An empty axes tensor says "no axes" whatever its (absent) values.
+    if (getNumElements(getShape(given)) == 0)
+      axes = SmallVector<int64_t>();
+    else if (!node.getConstantInput(1))
+      return buildReductionToDeclared(node, kKind, input, keepDims);
+    else
+      axes = node.requireConstantInts(1, "axes");
     if (!axes)
       return failure();
   }
@@ -227,9 +278,53 @@ Results convertTopKOpset1(OnnxNode &node) {
   return buildTopK(node, *k, /*largest=*/true, /*sorted=*/true);
 }
 
-/// TopK 10: `K` is an input (a one-element tensor) that must be a constant.
+/// A run-time `K` (input 1): the declared outputs' size along `axis`,
+/// checked against it.
+std::optional<SmallVector<int64_t>> getDeclaredK(OnnxNode &node) {
+  Value input = node.getInput(0);
+  int64_t axis = node.getInt("axis", -1);
+  Value k = getI64Vector(node, 1, "K");
+  if (!input || !k)
+    return std::nullopt;
+  int64_t rank = getShape(input).size();
+  std::optional<int64_t> dim = node.normalizeAxis(axis, rank);
+  if (!dim)
+    return std::nullopt;
+  std::optional<int64_t> size;
+  for (unsigned i = 0; i < node.getNumOutputs() && !size; ++i)
+    if (std::optional<SmallVector<int64_t>> declared =
+            getDeclaredShape(node, i))
+      if (static_cast<int64_t>(declared->size()) == rank)
+        size = (*declared)[*dim];
+  if (!size) {
+    requireDeclaredShape(node, 0, 1, "K");
+    return std::nullopt;
+  }
+  if (getShape(k).front() != 1) {
+    node.emitError() << "input 1 ('K') must have one element, got "
+                     << getShape(k).front();
+    return std::nullopt;
+  }
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  addCheck(
+      node,
+      buildBinary<EqualOp, EvalOp::Equal>(node, k, node.scalar(i64, *size)),
+      "input 1 ('K') must be " + std::to_string(*size) +
+          ", the declared outputs' size along axis " + std::to_string(*dim));
+  return SmallVector<int64_t>{*size};
+}
+
+/// `K` (input 1): a constant, or a run-time value checked against the
+/// declared outputs.
+std::optional<SmallVector<int64_t>> getK(OnnxNode &node) {
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    return getDeclaredK(node);
+  return node.requireConstantInts(1, "K");
+}
+
+/// TopK 10: `K` is an input (a one-element tensor).
 Results convertTopKOpset10(OnnxNode &node) {
-  std::optional<SmallVector<int64_t>> k = node.requireConstantInts(1, "K");
+  std::optional<SmallVector<int64_t>> k = getK(node);
   if (!k)
     return failure();
   if (k->size() != 1) {
@@ -244,7 +339,7 @@ Results convertTopKOpset10(OnnxNode &node) {
 Results convertTopKOpset11(OnnxNode &node) {
   bool largest = node.getInt("largest", 1);
   bool sorted = node.getInt("sorted", 1);
-  std::optional<SmallVector<int64_t>> k = node.requireConstantInts(1, "K");
+  std::optional<SmallVector<int64_t>> k = getK(node);
   if (!k)
     return failure();
   if (k->size() != 1) {

@@ -24,6 +24,7 @@
 //   4. the taps are weighted and summed.
 
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -378,6 +379,215 @@ Value resizeAxis(OnnxNode &node, Value x, int64_t axis, int64_t out,
   return result;
 }
 
+/// Resamples `axis` of `x` to `out` positions with the run-time `scale` (a
+/// rank-0 `f64`): the steps of `resizeAxis`, computed at run time on `[out]`
+/// vectors in `f64`. A coordinate that is not finite (from a scale the
+/// check rejects) becomes 0 and every index is clamped to the axis, so that
+/// no scale reads outside `x`.
+Value resizeAxisRunTime(OnnxNode &node, Value x, int64_t axis, int64_t out,
+                        Value scale, double roiStart, double roiEnd,
+                        const ResizeParams &params) {
+  int64_t in = getShape(x)[axis];
+  MLIRContext *context = node.getContext();
+  Type f64 = Float64Type::get(context);
+  Type i64 = IntegerType::get(context, 64);
+  auto c = [&](double value) { return node.scalar(f64, value); };
+  auto add = [&](Value a, Value b) { return node.create<AddOp>(a, b); };
+  auto sub = [&](Value a, Value b) { return node.create<SubOp>(a, b); };
+  auto mul = [&](Value a, Value b) { return node.create<MulOp>(a, b); };
+  auto div = [&](Value a, Value b) { return node.create<DivOp>(a, b); };
+  auto equal = [&](Value a, Value b) { return node.create<EqualOp>(a, b); };
+  auto select = [&](Value condition, Value a, Value b) {
+    return node.create<SelectOp>(condition, a, b);
+  };
+  // 1. Source coordinates, per ONNX's `_compute_x_ori`.
+  Value y = node.cast(node.i64Vector(getRange(0, out)), f64);
+  Value outWidth = mul(scale, c(in));
+  Value single = equal(outWidth, c(1));
+  Value halfPixel = sub(div(add(y, c(0.5)), scale), c(0.5));
+  const std::string &t = params.transform;
+  Value source;
+  if (t == "align_corners")
+    source = select(single, c(0), div(mul(y, c(in - 1)), sub(outWidth, c(1))));
+  else if (t == "asymmetric")
+    source = div(y, scale);
+  else if (t == "tf_crop_and_resize")
+    source = add(select(single, c((roiEnd - roiStart) * (in - 1) / 2),
+                        div(mul(y, c((roiEnd - roiStart) * (in - 1))),
+                            sub(outWidth, c(1)))),
+                 c(roiStart * (in - 1)));
+  else if (t == "pytorch_half_pixel")
+    source = select(single, c(-0.5), halfPixel);
+  else if (t == "tf_half_pixel_for_nn")
+    source = div(add(y, c(0.5)), scale);
+  else if (t == "half_pixel_symmetric")
+    source = add(mul(c(in / 2.0), sub(c(1), div(c(out), outWidth))), halfPixel);
+  else // half_pixel
+    source = halfPixel;
+  // NaN becomes 0, infinities and huge values a bound that still converts.
+  source = select(equal(source, source), source, c(0));
+  source =
+      node.create<MinOp>(node.create<MaxOp>(source, c(-(1 << 30))), c(1 << 30));
+  Value extrapolated;
+  if (t == "tf_crop_and_resize")
+    extrapolated = orOf(node, node.create<LessOp>(source, c(0)),
+                        node.create<GreaterOp>(source, c(in - 1)));
+  // 2. Neighbours and weights, per `_interpolate_1d_along_axis` (n is 2 or
+  // 4, so the offset only depends on whether the padded source is whole).
+  int64_t n = getResizeWeights(params, 0.5, false).size();
+  int64_t pad = (n + 1) / 2;
+  Value floor = node.create<FloorOp>(source);
+  Value ratio = select(equal(source, floor), c(1), sub(source, floor));
+  Value padded = add(source, c(pad));
+  Value whole = node.create<FloorOp>(padded);
+  Value offset =
+      select(equal(sub(padded, whole), c(0)), c(-(n / 2)), c(-(n / 2) + 1));
+  Value start = node.cast(sub(add(whole, offset), c(pad)), i64);
+  auto tap = [&](int64_t j) {
+    return clampI64(node, node.create<AddOp>(start, node.scalar(i64, j)),
+                    node.scalar(i64, 0), node.scalar(i64, in - 1));
+  };
+  int64_t rank = getShape(x).size();
+  Type type = getElementType(x);
+  Value result;
+  if (params.mode == "nearest") {
+    // One-hot weights: the second neighbour or the first.
+    const std::string &m = params.nearestMode;
+    Value second;
+    if (m == "round_prefer_floor")
+      second = node.create<GreaterOp>(ratio, c(0.5));
+    else if (m == "round_prefer_ceil")
+      second = node.create<GreaterEqualOp>(ratio, c(0.5));
+    else if (m == "simple")
+      second = node.create<LessOp>(scale, c(1));
+    else
+      second = node.scalar(IntegerType::get(context, 1), m == "ceil");
+    second = orOf(node, node.expand(second, {out}), equal(ratio, c(1)));
+    result = node.create<GatherOp>(x, select(second, tap(1), tap(0)), axis);
+  } else {
+    if (!isa<FloatType>(type)) {
+      node.emitError() << "linear and cubic resizing of " << type
+                       << " is not supported";
+      return nullptr;
+    }
+    SmallVector<Value> weights;
+    if (params.mode == "linear") {
+      weights = {sub(c(1), ratio), ratio};
+    } else {
+      double a = params.cubicA;
+      auto far = [&](Value s) {
+        return sub(mul(add(mul(sub(mul(c(a), s), c(5 * a)), s), c(8 * a)), s),
+                   c(4 * a));
+      };
+      auto near = [&](Value s) {
+        return add(mul(mul(sub(mul(c(a + 2), s), c(a + 3)), s), s), c(1));
+      };
+      weights = {far(add(ratio, c(1))), near(ratio), near(sub(c(1), ratio)),
+                 far(sub(c(2), ratio))};
+    }
+    if (params.excludeOutside) {
+      Value sum = c(0);
+      for (auto [j, weight] : llvm::enumerate(weights)) {
+        Value index = node.create<AddOp>(start, node.scalar(i64, j));
+        weight = select(inRange(node, index, 0, in - 1), weight, c(0));
+        sum = add(sum, weight);
+      }
+      Value divisor = select(equal(sum, c(0)), c(1), sum);
+      for (Value &weight : weights)
+        weight = div(weight, divisor);
+    }
+    SmallVector<Value> indexColumns, weightColumns;
+    for (int64_t j = 0; j < n; ++j) {
+      indexColumns.push_back(node.reshape(tap(j), {out, 1}));
+      weightColumns.push_back(node.reshape(weights[j], {out, 1}));
+    }
+    Value gathered =
+        node.create<GatherOp>(x, node.concat(indexColumns, 1), axis);
+    SmallVector<int64_t> weightShape(rank + 1, 1);
+    weightShape[axis] = out;
+    weightShape[axis + 1] = n;
+    Value weighted = node.create<MulOp>(
+        gathered, node.reshape(node.cast(node.concat(weightColumns, 1), type),
+                               weightShape));
+    result = node.create<ReduceSumOp>(weighted, ArrayRef<int64_t>{axis + 1},
+                                      /*keep_dims=*/false);
+  }
+  if (extrapolated) {
+    SmallVector<int64_t> maskShape(rank, 1);
+    maskShape[axis] = out;
+    result = select(node.reshape(extrapolated, maskShape),
+                    node.scalar(type, params.extrapolation), result);
+  }
+  return result;
+}
+
+/// Resizes `axes` of `x` with the run-time `scales` (input `index`, one per
+/// axis) to the declared output shape. The check: every scale is positive
+/// and gives the declared size, `floor(scale * size)` computed in `f64` as
+/// for constant scales; the coordinates are computed from the run-time
+/// scales, since scales that give the same sizes may map differently.
+Results buildResizeRunTime(OnnxNode &node, Value x, unsigned index,
+                           ArrayRef<int64_t> axes, ArrayRef<double> roi,
+                           const ResizeParams &params) {
+  std::optional<SmallVector<int64_t>> declared =
+      requireDeclaredShape(node, 0, index, "scales");
+  Value scales = node.getInput(index);
+  if (!x || !declared || !scales)
+    return failure();
+  ArrayRef<int64_t> shape = getShape(x);
+  int64_t rank = shape.size();
+  int64_t count = axes.size();
+  if (static_cast<int64_t>(declared->size()) != rank ||
+      getNumElements(getShape(scales)) != count ||
+      !isa<FloatType>(getElementType(scales))) {
+    node.emitError() << "input " << index
+                     << " ('scales') must hold one float per resized axis ("
+                     << count << ") and the declared output shape "
+                     << formatShape(*declared) << " have rank " << rank;
+    return failure();
+  }
+  if (params.transform == "tf_crop_and_resize" &&
+      static_cast<int64_t>(roi.size()) != 2 * rank) {
+    node.emitError() << "tf_crop_and_resize needs a roi of " << 2 * rank
+                     << " numbers";
+    return failure();
+  }
+  Type f64 = Float64Type::get(node.getContext());
+  Value factors = node.reshape(node.cast(scales, f64), {count});
+  SmallVector<double> sizes, expected;
+  for (int64_t axis : axes) {
+    sizes.push_back(shape[axis]);
+    expected.push_back((*declared)[axis]);
+    if ((*declared)[axis] > kMaxBuiltConstantElements) {
+      node.emitError() << "resizing dimension " << axis << " to "
+                       << (*declared)[axis] << " is too large";
+      return failure();
+    }
+  }
+  auto f64Vector = [&](ArrayRef<double> values) {
+    return node.constant(
+        DenseElementsAttr::get(RankedTensorType::get({count}, f64), values));
+  };
+  Value given =
+      node.create<FloorOp>(node.create<MulOp>(factors, f64Vector(sizes)));
+  addCheck(node,
+           andOf(node, node.create<GreaterOp>(factors, node.scalar(f64, 0)),
+                 node.create<EqualOp>(given, f64Vector(expected))),
+           "input " + std::to_string(index) +
+               " ('scales') must be positive and give the declared output "
+               "shape " +
+               formatShape(*declared));
+  Value result = x;
+  for (auto [i, axis] : llvm::enumerate(axes)) {
+    double roiStart = roi.empty() ? 0 : roi[axis];
+    double roiEnd = roi.empty() ? 1 : roi[rank + axis];
+    result = resizeAxisRunTime(node, result, axis, (*declared)[axis],
+                               getElement(node, factors, i), roiStart, roiEnd,
+                               params);
+  }
+  return SmallVector<Value>{result};
+}
+
 /// Resizes `x` to `sizes` with `scales` (one per dimension) and the region
 /// `roi` (`[starts..., ends...]`, or empty), axis by axis.
 Results buildResize(OnnxNode &node, Value x, ArrayRef<double> scales,
@@ -418,6 +628,43 @@ getOptionalFloats(OnnxNode &node, unsigned index, StringRef what) {
   if (!node.hasInput(index))
     return SmallVector<double>();
   return node.requireConstantFloats(index, what);
+}
+
+/// Resize's sizes for a run-time `sizes` (input 3) on `axes`: the declared
+/// output sizes there, checked against it. With the default policy the
+/// sizes alone decide the scales, so equal sizes compute the same data;
+/// the aspect-ratio policies read their scale from them and are not
+/// supported at run time.
+std::optional<SmallVector<double>>
+getDeclaredSizes(OnnxNode &node, ArrayRef<int64_t> axes, StringRef policy) {
+  if (policy != "stretch") {
+    node.emitError() << "input 3 ('sizes') must be a constant with "
+                        "keep_aspect_ratio_policy = '"
+                     << policy << "'";
+    return std::nullopt;
+  }
+  std::optional<SmallVector<int64_t>> declared =
+      requireDeclaredShape(node, 0, 3, "sizes");
+  Value sizes = getI64Vector(node, 3, "sizes");
+  if (!declared || !sizes)
+    return std::nullopt;
+  int64_t rank = getShape(node.getInput(0)).size();
+  if (static_cast<int64_t>(declared->size()) != rank ||
+      getShape(sizes).front() != static_cast<int64_t>(axes.size())) {
+    node.emitError() << "input 3 ('sizes') must have one entry per resized "
+                        "axis and the declared output shape "
+                     << formatShape(*declared) << " rank " << rank;
+    return std::nullopt;
+  }
+  SmallVector<int64_t> expected;
+  for (int64_t axis : axes)
+    expected.push_back((*declared)[axis]);
+  addCheck(node,
+           buildBinary<EqualOp, EvalOp::Equal>(node, sizes,
+                                               node.i64Vector(expected)),
+           "input 3 ('sizes') must be the declared output sizes " +
+               formatShape(expected));
+  return SmallVector<double>(expected.begin(), expected.end());
 }
 
 /// Checks the modes of `params`.
@@ -471,10 +718,18 @@ Results convertResizeOpset11(OnnxNode &node) {
   if (!x || !checkResizeParams(node, params))
     return failure();
   std::optional<SmallVector<double>> roi = getOptionalFloats(node, 1, "roi");
+  // Run-time scales are checked against the declared output shape (below).
+  bool runTimeScales = node.hasInput(2) && !node.getConstantInput(2) &&
+                       getNumElements(getShape(node.getInput(2))) != 0;
   std::optional<SmallVector<double>> scaleList =
-      getOptionalFloats(node, 2, "scales");
+      runTimeScales ? SmallVector<double>()
+                    : getOptionalFloats(node, 2, "scales");
+  // Run-time sizes are read from the declared output shape (below).
+  bool runTimeSizes = node.hasInput(3) && !node.getConstantInput(3) &&
+                      getNumElements(getShape(node.getInput(3))) != 0;
   std::optional<SmallVector<double>> sizeList =
-      getOptionalFloats(node, 3, "sizes");
+      runTimeSizes ? SmallVector<double>()
+                   : getOptionalFloats(node, 3, "sizes");
   if (!roi || !scaleList || !sizeList)
     return failure();
   ArrayRef<int64_t> shape = getShape(x);
@@ -488,6 +743,31 @@ Results convertResizeOpset11(OnnxNode &node) {
     axes = *normalized;
   }
   int64_t count = axes.size();
+  if (runTimeScales) {
+    if (!sizeList->empty() || runTimeSizes) {
+      node.emitError() << "expects either scales or sizes, not both";
+      return failure();
+    }
+    if (!roi->empty() && static_cast<int64_t>(roi->size()) != 2 * count) {
+      node.emitError() << "expects a roi of two numbers per resized axis";
+      return failure();
+    }
+    SmallVector<double> fullRoi;
+    if (!roi->empty()) {
+      fullRoi.assign(rank, 0.0);
+      fullRoi.append(rank, 1.0);
+      for (auto [i, axis] : llvm::enumerate(axes)) {
+        fullRoi[axis] = (*roi)[i];
+        fullRoi[rank + axis] = (*roi)[count + i];
+      }
+    }
+    return buildResizeRunTime(node, x, 2, axes, fullRoi, params);
+  }
+  if (runTimeSizes) {
+    sizeList = getDeclaredSizes(node, axes, policy);
+    if (!sizeList)
+      return failure();
+  }
   if (scaleList->empty() == sizeList->empty() ||
       (!scaleList->empty() &&
        static_cast<int64_t>(scaleList->size()) != count) ||
@@ -577,8 +857,27 @@ Results buildSimpleResize(OnnxNode &node, Value x,
   return buildResize(node, x, *scaleList, sizes, {}, params);
 }
 
-/// Resize 10: X and constant scales.
+/// Resize 10 and Upsample 9 with run-time scales (input 1), one per
+/// dimension: asymmetric coordinates, as `buildSimpleResize`.
+Results buildSimpleResizeRunTime(OnnxNode &node, Value x) {
+  ResizeParams params;
+  params.mode = node.getString("mode", "nearest");
+  params.transform = "asymmetric";
+  if (!x || !checkResizeParams(node, params))
+    return failure();
+  params.nearestMode = "simple";
+  if (params.mode == "cubic") {
+    node.emitError() << "unsupported mode = 'cubic'";
+    return failure();
+  }
+  return buildResizeRunTime(node, x, 1, getRange(0, getShape(x).size()), {},
+                            params);
+}
+
+/// Resize 10: X and scales.
 Results convertResizeOpset10(OnnxNode &node) {
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    return buildSimpleResizeRunTime(node, node.getInput(0));
   return buildSimpleResize(node, node.getInput(0),
                            node.requireConstantFloats(1, "scales"));
 }
@@ -596,6 +895,8 @@ Results convertUpsampleOpset7(OnnxNode &node) {
 
 /// Upsample 9: `scales` is an input.
 Results convertUpsampleOpset9(OnnxNode &node) {
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    return buildSimpleResizeRunTime(node, node.getInput(0));
   return buildSimpleResize(node, node.getInput(0),
                            node.requireConstantFloats(1, "scales"));
 }

@@ -2,11 +2,13 @@
 //
 // ONNX tensor operators: reshapes, transposes, concatenation, splitting,
 // slicing, padding, masks, one-hot encodings and casts. The shape operands of
-// `Reshape`, `Expand`, `Slice`, ... must be constants, which the shape
-// subgraphs that compute them fold to (Generator.cpp, ConstantEvaluation.cpp).
+// `Reshape`, `Expand`, `Slice`, ... are constants, which the shape subgraphs
+// that compute them fold to (Generator.cpp, ConstantEvaluation.cpp), or
+// run-time values checked against the output shape the model declares
+// (RunTimeChecks.h).
 
 #include "ConstantEvaluation.h"
-#include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -113,6 +115,8 @@ Results convertReshapeOpset1(OnnxNode &node) {
 /// Reshape with the shape in input 1 (`allowZero`: 0 is a literal size).
 Results buildReshape(OnnxNode &node, bool allowZero) {
   Value input = node.getInput(0);
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    return buildReshapeToDeclared(node, input, allowZero);
   std::optional<SmallVector<int64_t>> requested =
       node.requireConstantInts(1, "shape");
   if (!input || !requested)
@@ -197,6 +201,8 @@ Results convertSqueezeOpset13(OnnxNode &node) {
   Value input = node.getInput(0);
   if (!node.hasInput(1))
     return buildSqueeze(node, input, std::nullopt);
+  if (!node.getConstantInput(1))
+    return buildSqueezeToDeclared(node, input);
   std::optional<SmallVector<int64_t>> axes =
       node.requireConstantInts(1, "axes");
   if (!axes)
@@ -231,6 +237,8 @@ Results convertUnsqueezeOpset1(OnnxNode &node) {
 /// Unsqueeze from 13: `axes` is an input.
 Results convertUnsqueezeOpset13(OnnxNode &node) {
   Value input = node.getInput(0);
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    return buildUnsqueezeToDeclared(node, input);
   std::optional<SmallVector<int64_t>> axes =
       node.requireConstantInts(1, "axes");
   if (!axes)
@@ -388,13 +396,22 @@ Results buildSplit(OnnxNode &node, Value input, int64_t axis,
   return results;
 }
 
+/// Reads `split` (input 1): a constant, or a run-time value checked against
+/// the declared outputs.
+std::optional<SmallVector<int64_t>> getSplitSizes(OnnxNode &node, Value input,
+                                                  int64_t axis) {
+  if (!node.getConstantInput(1))
+    return getDeclaredSplit(node, input, axis);
+  return node.requireConstantInts(1, "split");
+}
+
 /// Split 1: sizes from the `split` attribute or input 1.
 Results convertSplitOpset1(OnnxNode &node) {
   Value input = node.getInput(0);
   int64_t axis = node.getInt("axis", 0);
   std::optional<SmallVector<int64_t>> sizes = node.getInts("split");
   if (!sizes && node.hasInput(1)) {
-    sizes = node.requireConstantInts(1, "split");
+    sizes = getSplitSizes(node, input, axis);
     if (!sizes)
       return failure();
   }
@@ -415,7 +432,7 @@ Results convertSplitOpset13(OnnxNode &node) {
   int64_t axis = node.getInt("axis", 0);
   std::optional<SmallVector<int64_t>> sizes;
   if (node.hasInput(1)) {
-    sizes = node.requireConstantInts(1, "split");
+    sizes = getSplitSizes(node, input, axis);
     if (!sizes)
       return failure();
   }
@@ -429,7 +446,7 @@ Results convertSplitOpset18(OnnxNode &node) {
   std::optional<int64_t> numOutputs = node.getOptionalInt("num_outputs");
   std::optional<SmallVector<int64_t>> sizes;
   if (node.hasInput(1)) {
-    sizes = node.requireConstantInts(1, "split");
+    sizes = getSplitSizes(node, input, axis);
     if (!sizes)
       return failure();
   }
@@ -525,6 +542,9 @@ Results convertSliceOpset1(OnnxNode &node) {
 /// Slice from 10: bounds are inputs (axes and steps optional).
 Results convertSliceOpset10(OnnxNode &node) {
   Value input = node.getInput(0);
+  for (unsigned i = 1; i <= 4; ++i)
+    if (node.hasInput(i) && !node.getConstantInput(i))
+      return buildSliceToDeclared(node, input);
   auto starts = node.requireConstantInts(1, "starts");
   auto ends = node.requireConstantInts(2, "ends");
   std::optional<SmallVector<int64_t>> axes, steps;
@@ -541,8 +561,11 @@ Results convertSliceOpset10(OnnxNode &node) {
 /// [r0, d0, r1, d1, ...]), [r0 * d0, r1 * d1, ...])`.
 Results convertTile(OnnxNode &node) {
   Value input = node.getInput(0);
-  std::optional<SmallVector<int64_t>> repeats =
-      node.requireConstantInts(1, "repeats");
+  std::optional<SmallVector<int64_t>> repeats;
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    repeats = getDeclaredRepeats(node, input);
+  else
+    repeats = node.requireConstantInts(1, "repeats");
   if (!input || !repeats)
     return failure();
   ArrayRef<int64_t> shape = getShape(input);
@@ -680,6 +703,9 @@ Results convertPadOpset2(OnnxNode &node) {
 Results convertPadOpset11(OnnxNode &node) {
   Value input = node.getInput(0);
   std::string mode = node.getString("mode", "constant");
+  if ((node.hasInput(1) && !node.getConstantInput(1)) ||
+      (node.hasInput(2) && !node.getConstantInput(2)))
+    return buildPadToDeclared(node, input, mode);
   std::optional<SmallVector<int64_t>> pads =
       node.requireConstantInts(1, "pads");
   double value = 0.0;
@@ -702,6 +728,8 @@ Results convertPadOpset11(OnnxNode &node) {
 /// Expand: the result shape broadcasts the input's and `shape`.
 Results convertExpand(OnnxNode &node) {
   Value input = node.getInput(0);
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    return buildExpandToDeclared(node, input);
   std::optional<SmallVector<int64_t>> requested =
       node.requireConstantInts(1, "shape");
   if (!input || !requested)
@@ -766,8 +794,11 @@ Results convertTrilu(OnnxNode &node) {
 /// indices wrapped by `depth`.
 Results convertOneHot(OnnxNode &node) {
   Value indices = node.getInput(0);
-  std::optional<SmallVector<double>> depths =
-      node.requireConstantFloats(1, "depth");
+  std::optional<SmallVector<double>> depths;
+  if (node.hasInput(1) && !node.getConstantInput(1))
+    depths = getDeclaredDepth(node, indices);
+  else
+    depths = node.requireConstantFloats(1, "depth");
   Value values = node.getInput(2);
   int64_t axis = node.getInt("axis", -1);
   if (!indices || !depths || !values)

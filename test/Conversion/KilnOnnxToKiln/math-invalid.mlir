@@ -92,16 +92,6 @@ func.func @mod_errors_opset13(%a: tensor<3xf32> loc("a"), %u: tensor<3xui8> loc(
 
 // -----
 
-// CumSum's axis decides the computation: a run-time axis is only accepted
-// for 1-D inputs, where it has one valid value.
-func.func @cumsum_errors_opset14(%x: tensor<2x3xf32> loc("x"), %axis: tensor<i64> loc("axis")) -> tensor<2x3xf32> {
-  // expected-error@unknown {{node 'cumsum_0' (CumSum): input 1 ('axis') must be a constant; shapes that depend on run-time values are not supported yet}}
-  %y = kiln_onnx.node "CumSum"(%x, %axis) {domain = "", opset = 14 : i64} : (tensor<2x3xf32>, tensor<i64>) -> tensor<2x3xf32> loc("cumsum_0")
-  return %y : tensor<2x3xf32>
-}
-
-// -----
-
 // Det is expanded for matrices up to 3 x 3 only.
 func.func @det_errors_opset11(%x: tensor<4x4xf32> loc("x")) -> tensor<f32> {
   // expected-error@unknown {{node 'det_0' (Det): expects square matrices of size 1 to 3 in the last two dimensions, got 'tensor<4x4xf32>'}}

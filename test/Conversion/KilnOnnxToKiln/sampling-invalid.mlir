@@ -13,11 +13,12 @@ func.func @grid_sample_errors_opset16(%x: tensor<1x1x3x2xf32> loc("x"), %g: tens
 
 // -----
 
-// Resize's output shape comes from constant scales or sizes, not both;
+// Resize's output shape comes from scales or sizes (constants, or checked
+// against a declared shape), not both;
 // antialiasing and unknown modes are reported.
 func.func @resize_errors_opset13(%x: tensor<1x4xf32> loc("x"), %s: tensor<2xf32> loc("s")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
   %none = kiln_onnx.none loc("none")
-  // expected-error@unknown {{node 'resize_0' (Resize): input 2 ('scales') must be a constant; shapes that depend on run-time values are not supported yet}}
+  // expected-error@unknown {{node 'resize_0' (Resize): input 2 ('scales') must be a constant when output 0 has no declared static shape (declared 'tensor<?xf32>'); shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "Resize"(%x, %none, %s) {domain = "", opset = 13 : i64} : (tensor<1x4xf32>, none, tensor<2xf32>) -> tensor<?xf32> loc("resize_0")
   %scales = kiln_onnx.constant dense<[1.0, 2.0]> : tensor<2xf32> loc("scales")
   %sizes = kiln_onnx.constant dense<[1, 8]> : tensor<2xi64> loc("sizes")

@@ -22,9 +22,10 @@ func.func @reshape_errors_opset14(%x: tensor<2x3xf32> loc("x")) -> (tensor<?xf32
 
 // -----
 
-// A shape operand that is not a constant, or not an integer tensor.
+// A shape operand that is not a constant (with no declared output shape),
+// or not an integer tensor.
 func.func @reshape_errors_opset14(%x: tensor<2x3xf32> loc("x"), %s: tensor<2xi64> loc("s")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
-  // expected-error@unknown {{node 'reshape_0' (Reshape): input 1 ('shape') must be a constant; shapes that depend on run-time values are not supported yet}}
+  // expected-error@unknown {{node 'reshape_0' (Reshape): input 1 ('shape') must be a constant when output 0 has no declared static shape (declared 'tensor<?xf32>'); shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "Reshape"(%x, %s) {domain = "", opset = 14 : i64} : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<?xf32> loc("reshape_0")
   %f = kiln_onnx.constant dense<[3.0, 2.0]> : tensor<2xf32> loc("f")
   // expected-error@unknown {{node 'reshape_1' (Reshape): input 1 ('shape') must be an integer tensor, got 'tensor<2xf32>'}}
@@ -171,9 +172,10 @@ func.func @gather_errors_opset13(%x: tensor<3xf32> loc("x"), %i: tensor<2xi64> l
 
 // -----
 
-// OneHot's depth decides the result shape.
+// OneHot's depth decides the result shape: a run-time depth needs the
+// output's shape declared.
 func.func @one_hot_errors_opset11(%i: tensor<3xi64> loc("i"), %d: tensor<i64> loc("d"), %v: tensor<2xf32> loc("v")) -> tensor<?x?xf32> {
-  // expected-error@unknown {{node 'onehot_0' (OneHot): input 1 ('depth') must be a constant; shapes that depend on run-time values are not supported yet}}
+  // expected-error@unknown {{node 'onehot_0' (OneHot): input 1 ('depth') must be a constant when output 0 has no declared static shape (declared 'tensor<?x?xf32>'); shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "OneHot"(%i, %d, %v) {domain = "", opset = 11 : i64} : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<?x?xf32> loc("onehot_0")
   return %a : tensor<?x?xf32>
 }
