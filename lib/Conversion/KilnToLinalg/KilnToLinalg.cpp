@@ -139,6 +139,7 @@ void kiln::populateKilnToLinalgConversionPatterns(TypeConverter &typeConverter,
   lowering::populateContractionPatterns(typeConverter, patterns);
   lowering::populateConvolutionPatterns(typeConverter, patterns);
   lowering::populateElementwisePatterns(typeConverter, patterns);
+  lowering::populateFusedPatterns(typeConverter, patterns);
   lowering::populateRecurrentPatterns(typeConverter, patterns);
   lowering::populateReductionPatterns(typeConverter, patterns);
   lowering::populateSortPatterns(typeConverter, patterns);

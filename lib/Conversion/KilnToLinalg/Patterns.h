@@ -22,6 +22,9 @@ void populateAssertPatterns(const TypeConverter &typeConverter,
 /// Unary, binary and ternary elementwise ops, cast and clip.
 void populateElementwisePatterns(const TypeConverter &typeConverter,
                                  RewritePatternSet &patterns);
+/// `kiln.fused`, by inlining its body.
+void populateFusedPatterns(const TypeConverter &typeConverter,
+                           RewritePatternSet &patterns);
 /// `kiln.matmul` and `kiln.gemm`.
 void populateContractionPatterns(const TypeConverter &typeConverter,
                                  RewritePatternSet &patterns);

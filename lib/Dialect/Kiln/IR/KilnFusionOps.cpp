@@ -14,7 +14,7 @@ using namespace mlir::kiln;
 
 Operation *FusedOp::getAnchor() {
   for (Operation &op : getBody().front()) {
-    if (!isa<ConstantOp>(op))
+    if (!isa<ConstantOp, YieldOp>(op))
       return &op;
   }
   return nullptr;
