@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// What the oneDNN shims share: building memory descriptors, post-ops and
+// primitives with the scratch checks at create time, and running a handle.
+
+#ifndef KILN_RT_SRC_ONEDNN_COMMON_H
+#define KILN_RT_SRC_ONEDNN_COMMON_H
+
+#include "onednn/handle.h"
+
+namespace kiln_rt::onednn {
+
+/// What `create` is building: the instance to allocate from and log
+/// through, the node's name, and the handle under construction.
+struct Creation {
+  const kiln_rt_instance_t *instance;
+  const char *name;
+  Handle *handle;
+
+  /// Logs `what` failed with oneDNN's `status` and returns the runtime's
+  /// status for it: dnnl_unimplemented is KILN_RT_UNSUPPORTED, anything
+  /// else KILN_RT_LIBRARY_ERROR.
+  kiln_rt_status_t fail(const char *what, dnnl_status_t status) const;
+  /// Logs `message` and returns `status`.
+  kiln_rt_status_t fail(kiln_rt_status_t status, const char *message) const;
+};
+
+/// Starts a handle of `kind`: allocates and zeroes it, creates its engine
+/// and stream. On failure `*out` is NULL and nothing is left allocated.
+kiln_rt_status_t startHandle(const kiln_rt_instance_t *instance,
+                             const char *name, Kind kind, Creation *out);
+
+/// Ends a create: on failure destroys the handle; stores it in `*handle`
+/// (NULL on failure). Returns `status`.
+kiln_rt_status_t finishHandle(Creation &creation, kiln_rt_status_t status,
+                              void **handle);
+
+/// Fills `md` with an f32 tensor of `dims`, row-major (ONNX's layout).
+dnnl_status_t initRowMajor(dnnl_memory_desc_t *md, int rank,
+                           const int64_t *dims);
+/// Fills `md` with an f32 tensor of `dims` (N x C x spatial...) stored
+/// channels last (NHWC and its 1-D/3-D kin).
+dnnl_status_t initChannelsLast(dnnl_memory_desc_t *md, int rank,
+                               const int64_t *dims);
+
+/// Appends the descriptor's post-ops to `attr` for a result of `rank`,
+/// recording the binary operands' layouts in the handle: row-major for the
+/// caller, channels last for the primitive when `channelsLast`. Checks the
+/// kinds and ranks.
+kiln_rt_status_t setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
+                            const kiln_rt_onednn_post_op_t *postOps,
+                            int64_t numPostOps, int rank, bool channelsLast);
+
+/// Creates the handle's primitive from `opDesc` and `attr` (user
+/// scratchpad), with reorders from `userSrc` and to `userDst` when the
+/// primitive computes in other layouts (and for the binary operands), and
+/// divides `scratchSize` bytes among the reordered copies and oneDNN's
+/// scratchpad. When they do not
+/// fit, tries again with half the threads, down to one.
+kiln_rt_status_t createPrimitive(Creation &creation, const void *opDesc,
+                                 dnnl_primitive_attr_t attr,
+                                 const dnnl_memory_desc_t &userSrc,
+                                 const dnnl_memory_desc_t &userDst,
+                                 int64_t scratchSize);
+
+/// Packs `data` (laid out as `userMd`) into the layout the primitive wants
+/// for `query` (dnnl_query_weights_md), in memory of the instance, and
+/// keeps it as the handle's weights.
+kiln_rt_status_t packWeights(Creation &creation,
+                             const dnnl_memory_desc_t &userMd,
+                             const float *data);
+
+/// Runs `handle`: reorders the source in, executes the primitive with the
+/// weights, bias, scratchpad and binary operands, reorders the result out.
+/// `rhs` is the run-time weights or NULL. Reports failures through `ctx`.
+kiln_rt_status_t runHandle(const Handle *handle, Kind kind,
+                           kiln_rt_run_context_t *ctx, void *src, void *rhs,
+                           void *dst, void *scratch, void *const *binaries);
+
+} // namespace kiln_rt::onednn
+
+#endif // KILN_RT_SRC_ONEDNN_COMMON_H

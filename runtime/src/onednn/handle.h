@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// What a oneDNN shim keeps between `create` and `run`: one primitive with
+// the reorders around it, and how the run's scratch buffer is divided.
+
+#ifndef KILN_RT_SRC_ONEDNN_HANDLE_H
+#define KILN_RT_SRC_ONEDNN_HANDLE_H
+
+#include "kiln_rt/kiln_rt_onednn.h"
+
+#include <dnnl.h>
+
+namespace kiln_rt::onednn {
+
+/// Which `kiln_rt_onednn_*_create` made a handle; checked by `run`.
+enum class Kind : int32_t { Conv = 1, Matmul = 2, Pool = 3 };
+
+/// A plain buffer of the run reordered into (or out of) the layout the
+/// primitive computes in, through a slice of the run's scratch buffer.
+struct Reorder {
+  dnnl_primitive_t primitive; ///< NULL: the primitive takes the buffer as is
+  dnnl_memory_desc_t inner;   ///< the primitive's layout
+  int64_t scratchOffset;      ///< where the reordered copy lives
+};
+
+/// One prepared op. Allocated with `kiln_rt_instance_allocate` and never
+/// written after `create`: `run` only reads it, from any number of threads.
+struct Handle {
+  Kind kind;
+  /// The node's name for messages (static data of the model).
+  const char *name;
+  /// The threads the primitive was created for; `run` never uses more,
+  /// because oneDNN sizes per-thread scratch at creation.
+  int maxThreads;
+  int numBinary;
+  dnnl_engine_t engine;
+  /// CPU streams keep no state between executions on the OpenMP runtime,
+  /// so one stream serves concurrent runs.
+  dnnl_stream_t stream;
+  dnnl_primitive_t primitive;
+  /// The caller's plain layouts of the source, run-time weights and result.
+  dnnl_memory_desc_t userSrc, userWeights, userDst;
+  Reorder src, dst;
+  dnnl_memory_desc_t scratchpad;
+  int64_t scratchpadOffset;
+  int64_t scratchSize;
+  /// Packed constant weights and the bias, created once (NULL: none).
+  dnnl_memory_t weights, bias;
+  void *weightsData, *biasData; ///< owned copies (kiln_rt_instance_allocate)
+  /// The binary post-ops' operands: the caller's layout, and the
+  /// primitive's (full-shape operands of a channels-last conv are reordered
+  /// like its source: oneDNN's kernels read them in the result's layout).
+  dnnl_memory_desc_t userBinary[KILN_RT_ONEDNN_MAX_POST_OPS];
+  Reorder binary[KILN_RT_ONEDNN_MAX_POST_OPS];
+  int binaryPostOp[KILN_RT_ONEDNN_MAX_POST_OPS];
+};
+
+} // namespace kiln_rt::onednn
+
+#endif // KILN_RT_SRC_ONEDNN_HANDLE_H

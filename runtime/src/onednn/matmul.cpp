@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// The matrix-product shim: ONNX MatMul (batched, broadcast) and Gemm
+// (transposes, alpha, a constant bias scaled by beta) with post-ops as one
+// oneDNN matmul primitive, constant weights packed once.
+
+#include "onednn/common.h"
+
+using namespace kiln_rt::onednn;
+
+namespace {
+
+bool isValid(const kiln_rt_onednn_matmul_desc_t &d) {
+  if (d.rank < 2 || d.rank > KILN_RT_ONEDNN_MAX_RANK || d.scratch_size < 0)
+    return false;
+  for (int64_t i = 0; i < d.rank; ++i)
+    if (d.lhs_dims[i] < 1 || d.rhs_dims[i] < 1 || d.dst_dims[i] < 1 ||
+        (d.has_bias && d.bias_dims[i] < 1))
+      return false;
+  // alpha folds into the weights as they are packed.
+  return d.constant_rhs || d.alpha == 1.0;
+}
+
+/// Fills `md` with the operand stored row-major as `stored`, seen with its
+/// last two dimensions swapped when `transposed`.
+dnnl_status_t initOperand(dnnl_memory_desc_t *md, int rank,
+                          const int64_t *stored, bool transposed) {
+  dnnl_dims_t dims, strides;
+  int64_t stride = 1;
+  for (int i = rank - 1; i >= 0; --i) {
+    dims[i] = stored[i];
+    strides[i] = stride;
+    stride *= stored[i];
+  }
+  if (transposed) {
+    dnnl_dim_t t = dims[rank - 1];
+    dims[rank - 1] = dims[rank - 2];
+    dims[rank - 2] = t;
+    t = strides[rank - 1];
+    strides[rank - 1] = strides[rank - 2];
+    strides[rank - 2] = t;
+  }
+  return dnnl_memory_desc_init_by_strides(md, rank, dims, dnnl_f32, strides);
+}
+
+/// Returns a copy of `count` floats of `data` times `scale` in memory of
+/// the instance (the caller frees it), or NULL when out of memory.
+float *scaledCopy(const kiln_rt_instance_t *instance, const float *data,
+                  int64_t count, double scale) {
+  auto *copy = static_cast<float *>(kiln_rt_instance_allocate(
+      instance, static_cast<size_t>(count) * sizeof(float), 64));
+  if (copy)
+    for (int64_t i = 0; i < count; ++i)
+      copy[i] = static_cast<float>(data[i] * scale);
+  return copy;
+}
+
+kiln_rt_status_t createMatmul(Creation &c,
+                              const kiln_rt_onednn_matmul_desc_t &d,
+                              const float *rhs, const float *bias) {
+  int rank = static_cast<int>(d.rank);
+  Handle *handle = c.handle;
+  dnnl_memory_desc_t src, dst, weights, biasMd;
+  dnnl_status_t s = initOperand(&src, rank, d.lhs_dims, d.trans_lhs);
+  if (s == dnnl_success)
+    s = initRowMajor(&dst, rank, d.dst_dims);
+  if (s == dnnl_success)
+    s = initOperand(&handle->userWeights, rank, d.rhs_dims, d.trans_rhs);
+  weights = handle->userWeights;
+  if (s == dnnl_success && d.constant_rhs)
+    s = dnnl_memory_desc_init_by_tag(&weights, rank, handle->userWeights.dims,
+                                     dnnl_f32, dnnl_format_tag_any);
+  if (s == dnnl_success && d.has_bias)
+    s = initRowMajor(&biasMd, rank, d.bias_dims);
+  if (s != dnnl_success)
+    return c.fail("memory descriptor", s);
+
+  dnnl_matmul_desc_t matmul;
+  if ((s = dnnl_matmul_desc_init(&matmul, &src, &weights,
+                                 d.has_bias ? &biasMd : nullptr, &dst)))
+    return c.fail("matmul descriptor", s);
+  dnnl_primitive_attr_t attr;
+  if ((s = dnnl_primitive_attr_create(&attr)))
+    return c.fail("attribute creation", s);
+  kiln_rt_status_t status =
+      setPostOps(c, attr, d.post_ops, d.num_post_ops, rank,
+                 /*channelsLast=*/false);
+  if (status == KILN_RT_OK)
+    status = createPrimitive(c, &matmul, attr, src, dst, d.scratch_size);
+  dnnl_primitive_attr_destroy(attr);
+  if (status != KILN_RT_OK)
+    return status;
+
+  if (d.constant_rhs) {
+    int64_t count = 1;
+    for (int i = 0; i < rank; ++i)
+      count *= d.rhs_dims[i];
+    const float *data = rhs;
+    float *scaled = nullptr;
+    if (d.alpha != 1.0) {
+      if (!(scaled = scaledCopy(c.instance, rhs, count, d.alpha)))
+        return c.fail(KILN_RT_OUT_OF_MEMORY, "cannot allocate the weights");
+      data = scaled;
+    }
+    status = packWeights(c, handle->userWeights, data);
+    kiln_rt_instance_deallocate(c.instance, scaled);
+    if (status != KILN_RT_OK)
+      return status;
+  }
+  if (d.has_bias) {
+    const float *data = bias;
+    if (d.beta != 1.0) {
+      int64_t count = 1;
+      for (int i = 0; i < rank; ++i)
+        count *= d.bias_dims[i];
+      float *scaled = scaledCopy(c.instance, bias, count, d.beta);
+      if (!scaled)
+        return c.fail(KILN_RT_OUT_OF_MEMORY, "cannot allocate the bias");
+      handle->biasData = scaled;
+      data = scaled;
+    }
+    if ((s = dnnl_memory_create(&handle->bias, &biasMd, handle->engine,
+                                const_cast<float *>(data))))
+      return c.fail("bias memory", s);
+  }
+  return KILN_RT_OK;
+}
+
+} // namespace
+
+extern "C" kiln_rt_status_t
+kiln_rt_onednn_matmul_create(const kiln_rt_instance_t *instance,
+                             const kiln_rt_onednn_matmul_desc_t *desc,
+                             const char *name, const float *rhs,
+                             const float *bias, void **handle) {
+  if (handle)
+    *handle = nullptr;
+  Creation c;
+  kiln_rt_status_t status = startHandle(instance, name, Kind::Matmul, &c);
+  if (status == KILN_RT_OK &&
+      (!desc || !handle || (desc->constant_rhs && !rhs) ||
+       (desc->has_bias && !bias) || !isValid(*desc)))
+    status = c.fail(KILN_RT_INVALID_ARGUMENT,
+                    "bad matmul descriptor or NULL weights");
+  if (status == KILN_RT_OK)
+    status = createMatmul(c, *desc, rhs, bias);
+  return finishHandle(c, status, handle);
+}
+
+extern "C" kiln_rt_status_t
+kiln_rt_onednn_matmul_run(const void *handle, kiln_rt_run_context_t *ctx,
+                          void *const *args) {
+  const auto *h = static_cast<const Handle *>(handle);
+  // lhs, [rhs when it is not constant,] dst, scratch, binary operands.
+  if (h && h->kind == Kind::Matmul && !h->weights)
+    return runHandle(h, Kind::Matmul, ctx, args[0], args[1], args[2], args[3],
+                     args + 4);
+  return runHandle(h, Kind::Matmul, ctx, args[0], nullptr, args[1], args[2],
+                   args + 3);
+}

@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Tests the oneDNN shims against plain reference loops: convolution
+// (grouped, depthwise, 1-D, post-ops), matrix product (broadcast batches,
+// transposes, alpha/beta, run-time weights), pooling, the scratch budget,
+// bad descriptors, and concurrent runs of one instance.
+
+#include "kiln_rt/kiln_rt_onednn.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+using namespace kiln_rt::test;
+
+namespace {
+
+/// A 64-byte aligned float buffer.
+struct Buffer {
+  explicit Buffer(size_t count) : data(count + 16) {}
+  float *get() {
+    auto address = reinterpret_cast<uintptr_t>(data.data());
+    return reinterpret_cast<float *>((address + 63) / 64 * 64);
+  }
+  std::vector<float> data;
+};
+
+/// Deterministic values in [-1, 1).
+std::vector<float> values(size_t count, unsigned seed) {
+  std::vector<float> v(count);
+  unsigned x = seed * 2654435761u + 1;
+  for (float &f : v) {
+    x = x * 1664525u + 1013904223u;
+    f = static_cast<float>((x >> 8) & 0xffff) / 32768.0f - 1.0f;
+  }
+  return v;
+}
+
+void expectNear(const float *got, const std::vector<float> &want) {
+  for (size_t i = 0; i < want.size(); ++i)
+    ASSERT_NEAR(got[i], want[i], 1e-4f + 1e-4f * std::fabs(want[i]))
+        << "at " << i;
+}
+
+class OneDnn : public ::testing::Test {
+protected:
+  void SetUp() override {
+    desc = makeDesc();
+    desc.instance_size = KILN_RT_INSTANCE_STATE_OFFSET + 64;
+    kiln_rt_options_t opts = {&allocator.allocator, LogCapture::log, &log};
+    ASSERT_EQ(kiln_rt_instance_create(&desc, &opts, nullptr, &instance),
+              KILN_RT_OK);
+    ctx = {instance, kiln_rt_instance_state(instance), nullptr, 0, KILN_RT_OK};
+  }
+  void TearDown() override {
+    kiln_rt_instance_destroy(instance);
+    // Every handle's memory went back through the instance's allocator.
+    EXPECT_EQ(allocator.allocations, allocator.deallocations);
+  }
+
+public:
+  kiln_rt_model_desc_t desc;
+  CountingAllocator allocator;
+  LogCapture log;
+  kiln_rt_instance_t *instance = nullptr;
+  kiln_rt_run_context_t ctx;
+};
+
+//===--- Convolution ------------------------------------------------------===//
+
+/// A 2-D conv and its reference, NCHW/OIHW, with optional bias, relu and
+/// residual add.
+struct Conv2d {
+  int64_t n = 1, c = 4, h = 7, w = 6, m = 8, group = 1, kh = 3, kw = 3;
+  int64_t stride = 1, dil = 1, pad = 1;
+  bool bias = true, relu = false, residual = false;
+
+  int64_t oh() const { return (h + 2 * pad - dil * (kh - 1) - 1) / stride + 1; }
+  int64_t ow() const { return (w + 2 * pad - dil * (kw - 1) - 1) / stride + 1; }
+
+  kiln_rt_onednn_conv_desc_t desc(int64_t scratch) const {
+    kiln_rt_onednn_conv_desc_t d = {};
+    d.spatial_rank = 2;
+    d.batch = n;
+    d.in_channels = c;
+    d.out_channels = m;
+    d.groups = group;
+    d.has_bias = bias;
+    int64_t in[2] = {h, w}, out[2] = {oh(), ow()}, k[2] = {kh, kw};
+    for (int i = 0; i < 2; ++i) {
+      d.in_size[i] = in[i];
+      d.out_size[i] = out[i];
+      d.kernel[i] = k[i];
+      d.strides[i] = stride;
+      d.dilations[i] = dil;
+      d.pads_begin[i] = d.pads_end[i] = pad;
+    }
+    d.scratch_size = scratch;
+    if (residual) {
+      kiln_rt_onednn_post_op_t &add = d.post_ops[d.num_post_ops++];
+      add.kind = KILN_RT_ONEDNN_ADD;
+      add.rank = 4;
+      int64_t dims[4] = {n, m, oh(), ow()};
+      std::copy(dims, dims + 4, add.dims);
+    }
+    if (relu)
+      d.post_ops[d.num_post_ops++].kind = KILN_RT_ONEDNN_RELU;
+    return d;
+  }
+
+  std::vector<float> reference(const std::vector<float> &x,
+                               const std::vector<float> &wt,
+                               const std::vector<float> &b,
+                               const std::vector<float> &res) const {
+    std::vector<float> y(n * m * oh() * ow());
+    int64_t cg = c / group, mg = m / group;
+    for (int64_t in = 0; in < n; ++in)
+      for (int64_t om = 0; om < m; ++om)
+        for (int64_t oy = 0; oy < oh(); ++oy)
+          for (int64_t ox = 0; ox < ow(); ++ox) {
+            double sum = bias ? b[om] : 0.0;
+            int64_t g = om / mg;
+            for (int64_t ic = 0; ic < cg; ++ic)
+              for (int64_t ky = 0; ky < kh; ++ky)
+                for (int64_t kx = 0; kx < kw; ++kx) {
+                  int64_t iy = oy * stride - pad + ky * dil;
+                  int64_t ix = ox * stride - pad + kx * dil;
+                  if (iy < 0 || iy >= h || ix < 0 || ix >= w)
+                    continue;
+                  sum += x[((in * c + g * cg + ic) * h + iy) * w + ix] *
+                         wt[((om * cg + ic) * kh + ky) * kw + kx];
+                }
+            int64_t at = ((in * m + om) * oh() + oy) * ow() + ox;
+            if (residual)
+              sum += res[at];
+            if (relu)
+              sum = std::max(sum, 0.0);
+            y[at] = static_cast<float>(sum);
+          }
+    return y;
+  }
+
+  /// Creates, runs and compares; returns the create status.
+  kiln_rt_status_t check(OneDnn &t, int64_t scratch, int threads = 0) const {
+    std::vector<float> x = values(n * c * h * w, 1);
+    std::vector<float> wt = values(m * (c / group) * kh * kw, 2);
+    std::vector<float> b = values(m, 3);
+    std::vector<float> res = values(n * m * oh() * ow(), 4);
+    kiln_rt_onednn_conv_desc_t d = desc(scratch);
+    void *handle = nullptr;
+    kiln_rt_status_t status = kiln_rt_onednn_conv_create(
+        t.instance, &d, "conv_node", wt.data(), b.data(), &handle);
+    if (status != KILN_RT_OK) {
+      EXPECT_EQ(handle, nullptr);
+      return status;
+    }
+    Buffer in(x.size()), out(res.size()), scratchBuffer(scratch / 4 + 1),
+        residualBuffer(res.size());
+    std::memcpy(in.get(), x.data(), x.size() * 4);
+    std::memcpy(residualBuffer.get(), res.data(), res.size() * 4);
+    void *args[4] = {in.get(), out.get(), scratchBuffer.get(),
+                     residualBuffer.get()};
+    t.ctx.num_threads = threads;
+    EXPECT_EQ(kiln_rt_onednn_conv_run(handle, &t.ctx, args), KILN_RT_OK)
+        << t.log.text();
+    EXPECT_EQ(t.ctx.status, KILN_RT_OK);
+    expectNear(out.get(), reference(x, wt, b, res));
+    kiln_rt_onednn_destroy(t.instance, handle);
+    return KILN_RT_OK;
+  }
+};
+
+constexpr int64_t kScratch = 1 << 20;
+
+TEST_F(OneDnn, ConvWithBias) {
+  EXPECT_EQ(Conv2d().check(*this, kScratch), KILN_RT_OK) << log.text();
+}
+
+TEST_F(OneDnn, ConvStridedDilatedNoBias) {
+  Conv2d conv;
+  conv.h = conv.w = 11;
+  conv.stride = 2;
+  conv.dil = 2;
+  conv.bias = false;
+  EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
+}
+
+TEST_F(OneDnn, ConvGrouped) {
+  Conv2d conv;
+  conv.group = 2;
+  EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
+}
+
+TEST_F(OneDnn, ConvDepthwiseWithRelu) {
+  Conv2d conv;
+  conv.c = conv.m = conv.group = 16;
+  conv.relu = true;
+  EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
+}
+
+TEST_F(OneDnn, ConvResidualAddThenRelu) {
+  Conv2d conv;
+  conv.residual = true;
+  conv.relu = true;
+  EXPECT_EQ(conv.check(*this, kScratch, 1), KILN_RT_OK) << log.text();
+  EXPECT_EQ(conv.check(*this, kScratch, 2), KILN_RT_OK) << log.text();
+}
+
+// Too little scratch for the channels-last copies even on one thread:
+// create fails cleanly, names the node, and leaves nothing allocated.
+TEST_F(OneDnn, ConvScratchTooSmall) {
+  EXPECT_EQ(Conv2d().check(*this, 16), KILN_RT_UNSUPPORTED);
+  EXPECT_NE(log.text().find("conv_node: needs"), std::string::npos)
+      << log.text();
+}
+
+TEST_F(OneDnn, ConvBadDescriptor) {
+  Conv2d conv;
+  kiln_rt_onednn_conv_desc_t d = conv.desc(kScratch);
+  d.groups = 3; // does not divide the channels
+  std::vector<float> wt(1000);
+  void *handle = &d;
+  EXPECT_EQ(kiln_rt_onednn_conv_create(instance, &d, "bad", wt.data(),
+                                       wt.data(), &handle),
+            KILN_RT_INVALID_ARGUMENT);
+  EXPECT_EQ(handle, nullptr);
+  EXPECT_NE(log.text().find("bad: bad convolution descriptor"),
+            std::string::npos);
+  EXPECT_EQ(kiln_rt_onednn_conv_create(instance, nullptr, "bad", wt.data(),
+                                       wt.data(), &handle),
+            KILN_RT_INVALID_ARGUMENT);
+  kiln_rt_onednn_destroy(instance, nullptr);
+}
+
+// A handle of another op is refused at run time, through the context.
+TEST_F(OneDnn, RunWithWrongHandle) {
+  kiln_rt_onednn_pool_desc_t d = {};
+  d.spatial_rank = 1;
+  d.batch = d.channels = 1;
+  d.in_size[0] = 4;
+  d.out_size[0] = 2;
+  d.kernel[0] = d.strides[0] = 2;
+  d.dilations[0] = 1;
+  void *handle = nullptr;
+  ASSERT_EQ(kiln_rt_onednn_pool_create(instance, &d, "pool", &handle),
+            KILN_RT_OK)
+      << log.text();
+  float in[4] = {}, out[2] = {};
+  void *args[3] = {in, out, nullptr};
+  EXPECT_EQ(kiln_rt_onednn_conv_run(handle, &ctx, args), KILN_RT_INTERNAL);
+  EXPECT_EQ(ctx.status, KILN_RT_INTERNAL);
+  kiln_rt_onednn_destroy(instance, handle);
+}
+
+// Many threads run one handle at once, each with its own buffers.
+TEST_F(OneDnn, ConcurrentRuns) {
+  Conv2d conv;
+  conv.relu = true;
+  std::vector<float> x = values(conv.n * conv.c * conv.h * conv.w, 1);
+  std::vector<float> wt = values(conv.m * conv.c * conv.kh * conv.kw, 2);
+  std::vector<float> b = values(conv.m, 3);
+  std::vector<float> want = conv.reference(x, wt, b, {});
+  kiln_rt_onednn_conv_desc_t d = conv.desc(kScratch);
+  void *handle = nullptr;
+  ASSERT_EQ(kiln_rt_onednn_conv_create(instance, &d, "conv", wt.data(),
+                                       b.data(), &handle),
+            KILN_RT_OK);
+  auto worker = [&] {
+    Buffer in(x.size()), out(want.size()), scratch(kScratch / 4);
+    std::memcpy(in.get(), x.data(), x.size() * 4);
+    kiln_rt_run_context_t local = ctx;
+    local.num_threads = 1;
+    void *args[3] = {in.get(), out.get(), scratch.get()};
+    for (int i = 0; i < 50; ++i) {
+      std::memset(out.get(), 0, want.size() * 4);
+      ASSERT_EQ(kiln_rt_onednn_conv_run(handle, &local, args), KILN_RT_OK);
+      expectNear(out.get(), want);
+    }
+  };
+  std::thread a(worker), bThread(worker), c(worker);
+  a.join();
+  bThread.join();
+  c.join();
+  kiln_rt_onednn_destroy(instance, handle);
+}
+
+//===--- Matrix product ---------------------------------------------------===//
+
+/// Reference of alpha * op(a) x op(b) + beta * bias with broadcast batches
+/// (rank 3).
+std::vector<float> matmulReference(const int64_t *ad, const int64_t *bd,
+                                   const int64_t *yd, bool ta, bool tb,
+                                   const std::vector<float> &a,
+                                   const std::vector<float> &b, double alpha,
+                                   const float *bias, double beta) {
+  int64_t m = yd[1], n = yd[2], k = ta ? ad[1] : ad[2];
+  std::vector<float> y(yd[0] * m * n);
+  for (int64_t bi = 0; bi < yd[0]; ++bi)
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        double sum = 0;
+        const float *ab = a.data() + (ad[0] == 1 ? 0 : bi) * ad[1] * ad[2];
+        const float *bb = b.data() + (bd[0] == 1 ? 0 : bi) * bd[1] * bd[2];
+        for (int64_t kk = 0; kk < k; ++kk)
+          sum += (ta ? ab[kk * m + i] : ab[i * k + kk]) *
+                 (tb ? bb[j * k + kk] : bb[kk * n + j]);
+        y[(bi * m + i) * n + j] =
+            static_cast<float>(alpha * sum + (bias ? beta * bias[j] : 0.0));
+      }
+  return y;
+}
+
+TEST_F(OneDnn, MatmulConstantTransposedWithAlphaBeta) {
+  // Gemm: 2.0 * a^T x b^T + 0.5 * bias, a stored 5x3, b stored 7x5.
+  kiln_rt_onednn_matmul_desc_t d = {};
+  d.rank = 3;
+  int64_t ad[3] = {1, 5, 3}, bd[3] = {1, 7, 5}, yd[3] = {1, 3, 7},
+          biasd[3] = {1, 1, 7};
+  std::copy(ad, ad + 3, d.lhs_dims);
+  std::copy(bd, bd + 3, d.rhs_dims);
+  std::copy(yd, yd + 3, d.dst_dims);
+  std::copy(biasd, biasd + 3, d.bias_dims);
+  d.trans_lhs = d.trans_rhs = 1;
+  d.constant_rhs = 1;
+  d.has_bias = 1;
+  d.alpha = 2.0;
+  d.beta = 0.5;
+  d.scratch_size = kScratch;
+  d.num_post_ops = 1;
+  d.post_ops[0].kind = KILN_RT_ONEDNN_LINEAR;
+  d.post_ops[0].alpha = 1.0;
+  d.post_ops[0].beta = 0.25;
+  std::vector<float> a = values(15, 5), b = values(35, 6), bias = values(7, 7);
+  void *handle = nullptr;
+  ASSERT_EQ(kiln_rt_onednn_matmul_create(instance, &d, "gemm", b.data(),
+                                         bias.data(), &handle),
+            KILN_RT_OK)
+      << log.text();
+  std::vector<float> want =
+      matmulReference(ad, bd, yd, true, true, a, b, 2.0, bias.data(), 0.5);
+  for (float &v : want)
+    v += 0.25f;
+  Buffer in(a.size()), out(want.size()), scratch(kScratch / 4);
+  std::memcpy(in.get(), a.data(), a.size() * 4);
+  void *args[3] = {in.get(), out.get(), scratch.get()};
+  EXPECT_EQ(kiln_rt_onednn_matmul_run(handle, &ctx, args), KILN_RT_OK)
+      << log.text();
+  expectNear(out.get(), want);
+  kiln_rt_onednn_destroy(instance, handle);
+}
+
+TEST_F(OneDnn, MatmulRunTimeRhsBroadcastBatch) {
+  kiln_rt_onednn_matmul_desc_t d = {};
+  d.rank = 3;
+  int64_t ad[3] = {4, 3, 5}, bd[3] = {1, 5, 6}, yd[3] = {4, 3, 6};
+  std::copy(ad, ad + 3, d.lhs_dims);
+  std::copy(bd, bd + 3, d.rhs_dims);
+  std::copy(yd, yd + 3, d.dst_dims);
+  d.alpha = d.beta = 1.0;
+  d.scratch_size = kScratch;
+  void *handle = nullptr;
+  ASSERT_EQ(kiln_rt_onednn_matmul_create(instance, &d, "mm", nullptr, nullptr,
+                                         &handle),
+            KILN_RT_OK)
+      << log.text();
+  std::vector<float> a = values(60, 8), b = values(30, 9);
+  Buffer la(a.size()), rb(b.size()), out(72), scratch(kScratch / 4);
+  std::memcpy(la.get(), a.data(), a.size() * 4);
+  std::memcpy(rb.get(), b.data(), b.size() * 4);
+  void *args[4] = {la.get(), rb.get(), out.get(), scratch.get()};
+  EXPECT_EQ(kiln_rt_onednn_matmul_run(handle, &ctx, args), KILN_RT_OK)
+      << log.text();
+  expectNear(out.get(),
+             matmulReference(ad, bd, yd, false, false, a, b, 1.0, nullptr, 1));
+  kiln_rt_onednn_destroy(instance, handle);
+}
+
+// alpha cannot fold into weights that only come at run time.
+TEST_F(OneDnn, MatmulRunTimeRhsWithAlphaIsRefused) {
+  kiln_rt_onednn_matmul_desc_t d = {};
+  d.rank = 2;
+  d.lhs_dims[0] = d.lhs_dims[1] = d.rhs_dims[0] = d.rhs_dims[1] = 2;
+  d.dst_dims[0] = d.dst_dims[1] = 2;
+  d.alpha = 2.0;
+  void *handle = nullptr;
+  EXPECT_EQ(kiln_rt_onednn_matmul_create(instance, &d, "mm", nullptr, nullptr,
+                                         &handle),
+            KILN_RT_INVALID_ARGUMENT);
+}
+
+//===--- Pooling ----------------------------------------------------------===//
+
+/// Pools a 1x2x6x6 input with a 3x3 window, stride 2, pads 1 and compares
+/// with the reference; `extraEnd` pads the end more (ceil_mode).
+void checkPool(OneDnn &t, int64_t kind, int64_t extraEnd) {
+  const int64_t c = 2, h = 6, k = 3, s = 2, p = 1;
+  const int64_t o = (h + 2 * p + extraEnd - k) / s + 1;
+  kiln_rt_onednn_pool_desc_t d = {};
+  d.spatial_rank = 2;
+  d.kind = kind;
+  d.batch = 1;
+  d.channels = c;
+  for (int i = 0; i < 2; ++i) {
+    d.in_size[i] = h;
+    d.out_size[i] = o;
+    d.kernel[i] = k;
+    d.strides[i] = s;
+    d.dilations[i] = 1;
+    d.pads_begin[i] = p;
+    d.pads_end[i] = p + extraEnd;
+  }
+  d.scratch_size = kScratch;
+  std::vector<float> x = values(c * h * h, 10);
+  std::vector<float> want(c * o * o);
+  for (int64_t ch = 0; ch < c; ++ch)
+    for (int64_t oy = 0; oy < o; ++oy)
+      for (int64_t ox = 0; ox < o; ++ox) {
+        double acc = kind == KILN_RT_ONEDNN_POOL_MAX ? -1e30 : 0.0;
+        int64_t count = 0, padded = 0;
+        for (int64_t ky = 0; ky < k; ++ky)
+          for (int64_t kx = 0; kx < k; ++kx) {
+            int64_t iy = oy * s - p + ky, ix = ox * s - p + kx;
+            if (iy < h + p && ix < h + p)
+              ++padded; // inside the ONNX padding, not past it
+            if (iy < 0 || iy >= h || ix < 0 || ix >= h)
+              continue;
+            float v = x[(ch * h + iy) * h + ix];
+            acc = kind == KILN_RT_ONEDNN_POOL_MAX ? std::max<double>(acc, v)
+                                                  : acc + v;
+            ++count;
+          }
+        if (kind == KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD)
+          acc /= count;
+        else if (kind == KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD)
+          acc /= padded;
+        want[(ch * o + oy) * o + ox] = static_cast<float>(acc);
+      }
+  void *handle = nullptr;
+  ASSERT_EQ(kiln_rt_onednn_pool_create(t.instance, &d, "pool", &handle),
+            KILN_RT_OK)
+      << t.log.text();
+  Buffer in(x.size()), out(want.size()), scratch(kScratch / 4);
+  std::memcpy(in.get(), x.data(), x.size() * 4);
+  void *args[3] = {in.get(), out.get(), scratch.get()};
+  EXPECT_EQ(kiln_rt_onednn_pool_run(handle, &t.ctx, args), KILN_RT_OK);
+  expectNear(out.get(), want);
+  kiln_rt_onednn_destroy(t.instance, handle);
+}
+
+TEST_F(OneDnn, PoolMax) { checkPool(*this, KILN_RT_ONEDNN_POOL_MAX, 0); }
+TEST_F(OneDnn, PoolMaxCeilMode) {
+  checkPool(*this, KILN_RT_ONEDNN_POOL_MAX, 1);
+}
+TEST_F(OneDnn, PoolAvgIncludePad) {
+  checkPool(*this, KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD, 0);
+}
+TEST_F(OneDnn, PoolAvgExcludePadCeilMode) {
+  checkPool(*this, KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD, 1);
+}
+
+TEST_F(OneDnn, PoolBadKind) {
+  kiln_rt_onednn_pool_desc_t d = {};
+  d.kind = 7;
+  void *handle = nullptr;
+  EXPECT_EQ(kiln_rt_onednn_pool_create(instance, &d, "pool", &handle),
+            KILN_RT_INVALID_ARGUMENT);
+  EXPECT_NE(log.text().find("pool: bad pooling descriptor"), std::string::npos);
+}
+
+} // namespace
