@@ -112,8 +112,11 @@ cl::opt<std::string> targetCpu(
     cl::value_desc("cpu"), cl::init("host"), cl::cat(kilnCategory));
 cl::opt<std::string> cpuBackend(
     "cpu-backend",
-    cl::desc("How heavy CPU ops are computed: auto, onednn or codegen "
-             "(only codegen exists in this build; auto means codegen)"),
+    cl::desc("How heavy CPU ops (conv, matmul, gemm, pooling) are "
+             "computed: auto (a cost model picks oneDNN or generated code "
+             "per op; generated code only in a Kiln built without oneDNN), "
+             "onednn (every op oneDNN can run) or codegen (generated code "
+             "only)"),
     cl::value_desc("auto|onednn|codegen"), cl::init("auto"),
     cl::cat(kilnCategory));
 cl::opt<std::string> dumpStages(
@@ -259,11 +262,15 @@ int compile(MLIRContext &context) {
           cpuBackend + "'");
     return kUsageError;
   }
+#ifndef KILN_ENABLE_ONEDNN
   if (cpuBackend == "onednn") {
-    error("--cpu-backend=onednn: the oneDNN path is not implemented yet; "
-          "use auto or codegen");
+    error("--cpu-backend=onednn: this Kiln was built without oneDNN "
+          "(KILN_ENABLE_ONEDNN); use auto or codegen");
     return kUsageError;
   }
+  // Without oneDNN in the runtime, every op is generated code.
+  cpuBackend = "codegen";
+#endif
   if (!sys::fs::exists(inputFile)) {
     error("no such file: " + inputFile);
     return kUsageError;
@@ -334,6 +341,7 @@ int compile(MLIRContext &context) {
   cpuOptions.targetCpu = machine->getTargetCPU().str();
   cpuOptions.modelHash = hashFile(inputFile);
   cpuOptions.sharedLibEntry = *stage == Stage::SharedLibrary;
+  cpuOptions.cpuBackend = cpuBackend;
 
   // The header needs only the model's interface.
   if (*stage == Stage::Header) {
@@ -431,7 +439,8 @@ int compile(MLIRContext &context) {
   std::string runtime =
       runtimeLibrary.empty() ? defaultRuntimeLibrary() : runtimeLibrary;
   if (failed(kiln::cpu::linkSharedLibrary(objectPath, runtime, linkerDriver,
-                                          outputFile, message))) {
+                                          outputFile, message,
+                                          kiln::cpu::callsOneDnn(*module)))) {
     error(message);
     return kUsageError;
   }

@@ -131,4 +131,80 @@ def ConvertKilnToLinalgPass : Pass<"convert-kiln-to-linalg", "ModuleOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// KilnRtToLLVM
+//===----------------------------------------------------------------------===//
+
+def ConvertKilnRtToLLVMPass : Pass<"convert-kiln-rt-to-llvm", "ModuleOp"> {
+  let summary = "turn kiln_rt.onednn_* ops into calls of the runtime's shims";
+  let description = [{
+    *Input invariant:* bufferized functions; the model function
+    `@<name>_main` (`<name>` from the `kiln.interface` module attribute) has
+    a run context (`kiln-cpu-add-run-context`); its `kiln_rt.onednn_*` ops
+    work on identity-layout buffers, their weights and bias (and a constant
+    matmul `rhs`) read with `memref.get_global`.
+
+    *Output IR:* each op gets a slot of 8 bytes in the instance's state
+    (`kiln.instance_state_size` on the module) and
+    - in the new `@<name>_init(%instance, %state) -> i32`, a call of
+      `kiln_rt_onednn_<op>_create` with its descriptor (a private constant
+      global laid out as the runtime's `kiln_rt_onednn_<op>_desc_t`), the
+      node's name and the constants, storing the handle in its slot; the
+      first failing status is returned;
+    - in the new `@<name>_deinit(%instance, %state)`, a call of
+      `kiln_rt_onednn_destroy` on the slot;
+    - in `@<name>_main`, a call of `kiln_rt_onednn_<op>_run(handle, ctx,
+      args)` with the handle loaded from the run context's state and the
+      buffers' pointers in a stack array. The shim reports failures through
+      the context.
+    A module without these ops is left as it is.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::cf::ControlFlowDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect"
+  ];
+}
+
+//===----------------------------------------------------------------------===//
+// KilnToKilnRt
+//===----------------------------------------------------------------------===//
+
+def ConvertKilnToKilnRtPass : Pass<"convert-kiln-to-kiln-rt", "ModuleOp"> {
+  let summary = "turn the kiln ops given to oneDNN into kiln_rt.onednn_* ops";
+  let description = [{
+    *Input invariant:* `kiln` ops on static tensors; the ones the dispatch
+    (`kiln-cpu-select-library-calls`) gave to oneDNN carry
+    `kiln.library_call = "onednn"`.
+
+    *Output IR:* each marked `kiln.conv`, `kiln.matmul`, `kiln.gemm`,
+    `kiln.max_pool` and `kiln.avg_pool` is a `kiln_rt.onednn_conv`,
+    `kiln_rt.onednn_matmul` or `kiln_rt.onednn_pool` writing a
+    `tensor.empty` (destination style, so one-shot bufferization places its
+    result), with the size of its per-run scratch buffer: the layout copies
+    the shim makes (channels-last activations of a conv) plus
+    `scratchpad-reserve` bytes for oneDNN's scratchpad. Unmarked ops are
+    left for `convert-kiln-to-linalg`. A marked op that oneDNN cannot run is
+    an error naming the op and why.
+
+    ```mlir
+    %y = kiln.max_pool %x {kernel_shape = array<i64: 2, 2>, ...,
+                           kiln.library_call = "onednn"} : ...
+    // becomes
+    %init = tensor.empty() : tensor<1x8x4x4xf32>
+    %y = kiln_rt.onednn_pool %x outs(%init) {kind = "max", ...}
+    ```
+  }];
+  let options = [
+    Option<"scratchpadReserve", "scratchpad-reserve", "int64_t", "4194304",
+           "bytes of oneDNN scratchpad reserved in each op's scratch buffer">
+  ];
+  let dependentDialects = [
+    "::mlir::kiln::rt::KilnRtDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+}
+
 #endif // KILN_CONVERSION_PASSES_TD

@@ -46,6 +46,12 @@ struct CpuPipelineOptions : public PassPipelineOptions<CpuPipelineOptions> {
       *this, "shared-lib-entry",
       llvm::cl::desc("define the kiln_model entry of shared libraries"),
       llvm::cl::init(false)};
+  Option<std::string> cpuBackend{
+      *this, "cpu-backend",
+      llvm::cl::desc("heavy ops in oneDNN or generated code: auto (a cost "
+                     "model decides), onednn (all oneDNN can run) or "
+                     "codegen (none)"),
+      llvm::cl::init("auto")};
 };
 
 /// Adds the passes that take a `kiln` module to `linalg`/`tensor`/`arith`/

@@ -4,6 +4,7 @@
 
 #include "kiln/Target/Cpu/ObjectEmitter.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
@@ -129,7 +130,8 @@ LogicalResult kiln::cpu::writeStaticLibrary(StringRef objectBytes,
 LogicalResult kiln::cpu::linkSharedLibrary(StringRef objectPath,
                                            StringRef runtimeLibrary,
                                            StringRef linker, StringRef path,
-                                           std::string &error) {
+                                           std::string &error,
+                                           bool withOneDnn) {
   llvm::ErrorOr<std::string> program = llvm::sys::findProgramByName(linker);
   if (!program) {
     error = "cannot find the linker driver '" + linker.str() + "'";
@@ -150,6 +152,10 @@ LogicalResult kiln::cpu::linkSharedLibrary(StringRef objectPath,
                                  "-Wl,-z,noexecstack",
                                  "-lgomp",
                                  "-lm"};
+  // oneDNN after the runtime archive, whose shims call it; it brings its
+  // own OpenMP dependency, the same libgomp.
+  if (withOneDnn)
+    args.insert(args.begin() + 6, "-ldnnl");
   SmallString<128> log;
   if (std::error_code ec =
           llvm::sys::fs::createTemporaryFile("kiln-link", "log", log)) {
@@ -169,4 +175,13 @@ LogicalResult kiln::cpu::linkSharedLibrary(StringRef objectPath,
     return failure();
   }
   return success();
+}
+
+bool kiln::cpu::callsOneDnn(Operation *module) {
+  bool calls = false;
+  module->walk([&](LLVM::LLVMFuncOp func) {
+    if (func.getName().starts_with("kiln_rt_onednn_"))
+      calls = true;
+  });
+  return calls;
 }

@@ -53,10 +53,16 @@ LogicalResult writeStaticLibrary(StringRef objectBytes, StringRef memberName,
 
 /// Links `objectPath` with the Kiln runtime into the shared library `path`,
 /// exporting only the model's symbols, with the system's C compiler driver
-/// (`linker`). Fails with `error` holding the linker's complaint.
+/// (`linker`), and with oneDNN (`-ldnnl`) when `withOneDnn` (the model
+/// calls the runtime's oneDNN shims: `callsOneDnn`). Fails with `error`
+/// holding the linker's complaint.
 LogicalResult linkSharedLibrary(StringRef objectPath, StringRef runtimeLibrary,
                                 StringRef linker, StringRef path,
-                                std::string &error);
+                                std::string &error, bool withOneDnn = false);
+
+/// Returns true when the LLVM-dialect `module` calls the runtime's oneDNN
+/// shims (`kiln_rt_onednn_*`), so that its link needs oneDNN.
+bool callsOneDnn(Operation *module);
 
 } // namespace mlir::kiln::cpu
 

@@ -8,6 +8,50 @@
 include "mlir/Pass/PassBase.td"
 
 //===----------------------------------------------------------------------===//
+// Dispatch
+//===----------------------------------------------------------------------===//
+
+def SelectLibraryCallsPass
+    : Pass<"kiln-cpu-select-library-calls", "ModuleOp"> {
+  let summary = "decide per op between a oneDNN call and generated code";
+  let description = [{
+    Input: `kiln` ops on static tensors. Output: the same ops; each one
+    given to oneDNN carries `kiln.library_call = "onednn"`, which
+    `convert-kiln-to-kiln-rt` turns into a `kiln_rt.onednn_*` op.
+
+    Only what oneDNN 2.6 can run is a candidate (f32 conv with constant
+    weights, matmul, gemm, max and average pooling; the reasons for the
+    others are in `--debug-only=kiln-cpu-select-library-calls`). `backend`
+    decides among the candidates:
+    - `codegen`: none (the pipelines then skip the oneDNN passes entirely);
+    - `onednn`: all of them;
+    - `auto`: those the cost model expects to run faster in oneDNN. It
+      estimates each side's time from the op's multiply-adds: generated
+      code at `codegen-gmacs` GMAC/s; oneDNN at `onednn-gmacs` plus
+      `call-overhead-ns` per call and the layout copies the shim makes at
+      `copy-gbps` GB/s. The defaults are rough single-thread figures
+      measured on this project's x86-64 machines (docs/OneDNN.md).
+
+    With `remarks`, each candidate gets a remark saying what was chosen and
+    the two estimates.
+  }];
+  let options = [
+    Option<"backend", "backend", "std::string", "\"auto\"",
+           "auto, onednn or codegen">,
+    Option<"codegenGmacs", "codegen-gmacs", "double", "2.0",
+           "generated code's speed in the cost model (GMAC/s)">,
+    Option<"oneDnnGmacs", "onednn-gmacs", "double", "30.0",
+           "oneDNN's speed in the cost model (GMAC/s)">,
+    Option<"callOverheadNs", "call-overhead-ns", "double", "3000.0",
+           "fixed cost of one oneDNN call in the cost model (ns)">,
+    Option<"copyGbps", "copy-gbps", "double", "10.0",
+           "speed of the shim's layout copies in the cost model (GB/s)">,
+    Option<"remarks", "remarks", "bool", "false",
+           "report each decision as a remark">
+  ];
+}
+
+//===----------------------------------------------------------------------===//
 // Loops
 //===----------------------------------------------------------------------===//
 

@@ -56,4 +56,7 @@ def KilnRt_AssertOp : KilnRt_Op<"assert"> {
 // The parallel loop of generated code.
 include "kiln/Dialect/KilnRt/IR/KilnRtParallelOps.td"
 
+// The oneDNN path's ops.
+include "kiln/Dialect/KilnRt/IR/KilnRtOneDnnOps.td"
+
 #endif // KILN_DIALECT_KILNRT_IR_KILNRTOPS_TD

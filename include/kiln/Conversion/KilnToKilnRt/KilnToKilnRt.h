@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// The oneDNN path on the `kiln` side: which ops oneDNN can run, what they
+// cost, and the patterns that turn the ones the dispatch chose into
+// `kiln_rt.onednn_*` ops.
+
+#ifndef KILN_CONVERSION_KILNTOKILNRT_KILNTOKILNRT_H
+#define KILN_CONVERSION_KILNTOKILNRT_KILNTOKILNRT_H
+
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/PatternMatch.h"
+
+#include <cstdint>
+#include <string>
+
+namespace mlir::kiln {
+
+/// The attribute the dispatch (`kiln-cpu-select-library-calls`) puts on an
+/// op it gives to a library, and its value for oneDNN.
+inline constexpr llvm::StringLiteral kLibraryCallAttrName = "kiln.library_call";
+inline constexpr llvm::StringLiteral kOneDnnLibraryCall = "onednn";
+
+/// What an op gives oneDNN to do, for the dispatch's cost model.
+struct OneDnnWork {
+  /// Multiply-adds (conv, matmul) or window reads (pooling).
+  int64_t macs = 0;
+  /// Bytes the shim copies per run to change layouts (channels-last
+  /// activations of a conv).
+  int64_t reorderBytes = 0;
+};
+
+/// Returns true when oneDNN can run `op` (a `kiln.conv`, `kiln.matmul`,
+/// `kiln.gemm`, `kiln.max_pool` or `kiln.avg_pool` on f32 with what oneDNN
+/// 2.6 supports: constant conv weights, a constant or absent bias, ...) and
+/// fills `work`; otherwise returns false and says why in `reason`.
+bool isOneDnnCandidate(Operation *op, OneDnnWork &work, std::string &reason);
+
+/// Adds the patterns that turn every op marked with `kLibraryCallAttrName`
+/// = `kOneDnnLibraryCall` into its `kiln_rt.onednn_*` op, reserving
+/// `scratchpadReserve` bytes of oneDNN scratchpad per op in its scratch
+/// buffer (beyond the layout copies).
+void populateKilnToKilnRtConversionPatterns(RewritePatternSet &patterns,
+                                            int64_t scratchpadReserve);
+
+} // namespace mlir::kiln
+
+#endif // KILN_CONVERSION_KILNTOKILNRT_KILNTOKILNRT_H

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// The dispatch of the CPU back end: for each op oneDNN can run, a oneDNN
+// call or generated code, by a flag or a cost model.
+
+#include "kiln/Conversion/KilnToKilnRt/KilnToKilnRt.h"
+#include "kiln/Target/Cpu/Passes.h"
+
+#include "llvm/Support/Debug.h"
+
+#include <cmath>
+
+#define DEBUG_TYPE "kiln-cpu-select-library-calls"
+
+namespace mlir::kiln::cpu {
+#define GEN_PASS_DEF_SELECTLIBRARYCALLSPASS
+#include "kiln/Target/Cpu/Passes.h.inc"
+} // namespace mlir::kiln::cpu
+
+using namespace mlir;
+using namespace mlir::kiln;
+
+namespace {
+
+/// The cost model's estimates for one op, in nanoseconds.
+struct Estimate {
+  double codegenNs;
+  double oneDnnNs;
+};
+
+struct SelectLibraryCallsPass
+    : cpu::impl::SelectLibraryCallsPassBase<SelectLibraryCallsPass> {
+  using Base::Base;
+
+  Estimate estimate(const OneDnnWork &work) const {
+    double macs = static_cast<double>(work.macs);
+    return {macs / codegenGmacs,
+            callOverheadNs + macs / oneDnnGmacs +
+                static_cast<double>(work.reorderBytes) / copyGbps};
+  }
+
+  void runOnOperation() override {
+    if (backend != "auto" && backend != "onednn" && backend != "codegen") {
+      getOperation().emitError() << "unknown backend '" << backend
+                                 << "' (expected auto, onednn or codegen)";
+      return signalPassFailure();
+    }
+    if (codegenGmacs <= 0 || oneDnnGmacs <= 0 || copyGbps <= 0) {
+      getOperation().emitError() << "the cost model's speeds must be positive";
+      return signalPassFailure();
+    }
+    if (backend == "codegen")
+      return;
+    Builder builder(&getContext());
+    // Pre-order: a region given to oneDNN whole keeps its body as it is;
+    // in a region left to generated code, the anchor may still be a call.
+    getOperation().walk<WalkOrder::PreOrder>([&](Operation *op) {
+      OneDnnWork work;
+      std::string reason;
+      if (!isOneDnnCandidate(op, work, reason)) {
+        if (op->getDialect() && op->getDialect()->getNamespace() == "kiln")
+          LLVM_DEBUG(llvm::dbgs() << op->getName() << " at " << op->getLoc()
+                                  << ": codegen, " << reason << "\n");
+        return WalkResult::advance();
+      }
+      Estimate cost = estimate(work);
+      bool oneDnn = backend == "onednn" || cost.oneDnnNs < cost.codegenNs;
+      if (remarks)
+        op->emitRemark() << (oneDnn ? "oneDNN" : "codegen")
+                         << " (estimated oneDNN " << std::llround(cost.oneDnnNs)
+                         << " ns, codegen " << std::llround(cost.codegenNs)
+                         << " ns)";
+      if (!oneDnn)
+        return WalkResult::advance();
+      op->setAttr(kLibraryCallAttrName,
+                  builder.getStringAttr(kOneDnnLibraryCall));
+      return WalkResult::skip();
+    });
+  }
+};
+
+} // namespace
