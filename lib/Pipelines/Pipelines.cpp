@@ -47,6 +47,15 @@ void kiln::buildGraphPipeline(OpPassManager &pm,
   // then share what is left.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Graph fusions, on the canonical graph. Folds first: a folded batch
+  // norm leaves a conv whose epilogue can fuse. Attention before epilogues,
+  // which would otherwise take its first matmul and scale.
+  pm.addNestedPass<func::FuncOp>(createFoldBatchNormPass());
+  pm.addNestedPass<func::FuncOp>(createFoldTransposesPass());
+  pm.addNestedPass<func::FuncOp>(createFuseAttentionPass());
+  pm.addNestedPass<func::FuncOp>(createFuseEpiloguesPass());
+  // What the folds left unused (old weights, transposes).
+  pm.addPass(createCanonicalizerPass());
 }
 
 void kiln::buildLinalgPipeline(OpPassManager &pm,
@@ -56,14 +65,6 @@ void kiln::buildLinalgPipeline(OpPassManager &pm,
   RecordInterfacePassOptions interface;
   interface.modelName = options.name;
   pm.addPass(createRecordInterfacePass(interface));
-  // Per op, a oneDNN call or generated code; `codegen` keeps the path
-  // without library calls exactly as it is.
-  if (options.cpuBackend != "codegen") {
-    cpu::SelectLibraryCallsPassOptions select;
-    select.backend = options.cpuBackend;
-    pm.addPass(cpu::createSelectLibraryCallsPass(select));
-    pm.addPass(createConvertKilnToKilnRtPass());
-  }
   pm.addPass(createConvertKilnToLinalgPass());
   pm.addPass(createCanonicalizerPass());
 }
@@ -98,9 +99,6 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   // where run-time checks report a failure.
   pm.addNestedPass<func::FuncOp>(cpu::createAddRunContextPass());
   pm.addPass(cpu::createLowerAssertsPass());
-  // oneDNN ops: created in the model's init, run through the run context.
-  if (options.cpuBackend != "codegen")
-    pm.addPass(createConvertKilnRtToLLVMPass());
   // The threads' chunks become regions that are outlined once in LLVM.
   pm.addNestedPass<func::FuncOp>(cpu::createWrapParallelLoopsPass());
 
