@@ -65,6 +65,14 @@ void kiln::buildLinalgPipeline(OpPassManager &pm,
   RecordInterfacePassOptions interface;
   interface.modelName = options.name;
   pm.addPass(createRecordInterfacePass(interface));
+  // Per op, a oneDNN call or generated code; `codegen` keeps the path
+  // without library calls exactly as it is.
+  if (options.cpuBackend != "codegen") {
+    cpu::SelectLibraryCallsPassOptions select;
+    select.backend = options.cpuBackend;
+    pm.addPass(cpu::createSelectLibraryCallsPass(select));
+    pm.addPass(createConvertKilnToKilnRtPass());
+  }
   pm.addPass(createConvertKilnToLinalgPass());
   pm.addPass(createCanonicalizerPass());
 }
@@ -99,6 +107,9 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   // where run-time checks report a failure.
   pm.addNestedPass<func::FuncOp>(cpu::createAddRunContextPass());
   pm.addPass(cpu::createLowerAssertsPass());
+  // oneDNN ops: created in the model's init, run through the run context.
+  if (options.cpuBackend != "codegen")
+    pm.addPass(createConvertKilnRtToLLVMPass());
   // The threads' chunks become regions that are outlined once in LLVM.
   pm.addNestedPass<func::FuncOp>(cpu::createWrapParallelLoopsPass());
 
