@@ -2,6 +2,7 @@
 """kiln.CompiledModel: what it describes, how it takes inputs by name, what
 it refuses, and that runs from several threads at once agree."""
 
+import os
 import threading
 
 import numpy as np
@@ -107,7 +108,6 @@ def test_closed_model_refuses_to_run(add_relu_model):
     a, b = inputs()
     with pytest.raises(kiln.Error, match="closed"):
         compiled.run(a=a, b=b)
-    import os
     assert not os.path.exists(library)
 
 
