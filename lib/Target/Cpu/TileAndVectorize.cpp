@@ -51,6 +51,23 @@ bool hasPermutationMaps(linalg::LinalgOp op) {
   });
 }
 
+/// Returns true when the vector code for `op` would be wrong or slow:
+/// booleans in memory (a byte each in Kiln's buffers, as in ONNX, but a bit
+/// each in an LLVM `<N x i1>` load or store) and gathers (`tensor.extract`
+/// in the body: the vectorizer would read every lane's index, including
+/// those the scalar code guards against).
+bool keepsScalar(linalg::LinalgOp op) {
+  auto isBool = [](Type type) {
+    return getElementTypeOrSelf(type).isInteger(1);
+  };
+  if (llvm::any_of(op->getOperandTypes(), isBool) ||
+      llvm::any_of(op->getResultTypes(), isBool))
+    return true;
+  bool gathers = false;
+  op->walk([&](tensor::ExtractOp) { gathers = true; });
+  return gathers;
+}
+
 /// Returns the loop whose iterations become vector lanes: the one that
 /// walks the innermost dimension of the result for contractions (so that
 /// a matrix product becomes broadcasts and fused multiply-adds along the
@@ -137,7 +154,7 @@ struct TileAndVectorizePass
 
       // Vectors: one loop's iterations become the lanes; every other loop
       // runs one iteration per tile.
-      if (!vectorize || !hasPermutationMaps(op))
+      if (!vectorize || !hasPermutationMaps(op) || keepsScalar(op))
         continue;
       std::optional<unsigned> lanes = vectorLoop(op);
       if (!lanes)

@@ -83,3 +83,39 @@ func.func @conv(%x: tensor<1x4x16x16xf32>, %w: tensor<8x4x3x3xf32>, %init: tenso
       ins(%x, %w : tensor<1x4x16x16xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x14x14xf32>) -> tensor<1x8x14x14xf32>
   return %y : tensor<1x8x14x14xf32>
 }
+
+// -----
+
+// Booleans take a byte each in Kiln's buffers but a bit each in an LLVM
+// boolean vector: an op on them keeps scalar loops.
+// CHECK-LABEL: func.func @booleans
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+func.func @booleans(%x: tensor<2x100xi1>) -> tensor<2x100xi1> {
+  %init = tensor.empty() : tensor<2x100xi1>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<2x100xi1>) outs(%init : tensor<2x100xi1>) {
+  ^bb0(%a: i1, %b: i1):
+    %true = arith.constant true
+    %n = arith.xori %a, %true : i1
+    linalg.yield %n : i1
+  } -> tensor<2x100xi1>
+  return %y : tensor<2x100xi1>
+}
+
+// -----
+
+// A gather keeps scalar loads: the scalar code guards the indices.
+// CHECK-LABEL: func.func @gather
+//   CHECK-NOT:   vector.
+//       CHECK:   tensor.extract
+func.func @gather(%table: tensor<10xf32>, %idx: tensor<2x100xindex>) -> tensor<2x100xf32> {
+  %init = tensor.empty() : tensor<2x100xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%idx : tensor<2x100xindex>) outs(%init : tensor<2x100xf32>) {
+  ^bb0(%i: index, %b: f32):
+    %v = tensor.extract %table[%i] : tensor<10xf32>
+    linalg.yield %v : f32
+  } -> tensor<2x100xf32>
+  return %y : tensor<2x100xf32>
+}

@@ -71,8 +71,10 @@ def TileAndVectorizePass
       `max-vector-lanes` iterations and all others one, and that tile
       becomes `vector` ops. The lanes are the last loop, except for
       contractions, where they walk the result's innermost dimension.
-    Ops whose tiling or vectorization fails stay as they are and lower to
-    scalar loops.
+    Ops on booleans (a byte each in Kiln's buffers, a bit each in LLVM's
+    boolean vectors) and ops that gather (`tensor.extract` in the body) are
+    not vectorized. Ops whose tiling or vectorization fails stay as they
+    are and lower to scalar loops.
   }];
   let options = [
     Option<"minParallelWork", "min-parallel-work", "int64_t", "4096",
