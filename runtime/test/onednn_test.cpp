@@ -41,6 +41,18 @@ std::vector<float> values(size_t count, unsigned seed) {
   return v;
 }
 
+/// Returns the N x C x S tensor `v` stored N x S x C (channels last).
+std::vector<float> toChannelsLast(const std::vector<float> &v, int64_t n,
+                                  int64_t c) {
+  int64_t spatial = static_cast<int64_t>(v.size()) / (n * c);
+  std::vector<float> out(v.size());
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < c; ++j)
+      for (int64_t k = 0; k < spatial; ++k)
+        out[(i * spatial + k) * c + j] = v[(i * c + j) * spatial + k];
+  return out;
+}
+
 void expectNear(const float *got, const std::vector<float> &want) {
   for (size_t i = 0; i < want.size(); ++i)
     ASSERT_NEAR(got[i], want[i], 1e-4f + 1e-4f * std::fabs(want[i]))
@@ -79,6 +91,8 @@ struct Conv2d {
   int64_t n = 1, c = 4, h = 7, w = 6, m = 8, group = 1, kh = 3, kw = 3;
   int64_t stride = 1, dil = 1, pad = 1;
   bool bias = true, relu = false, residual = false;
+  /// The caller's input / result (and residual) stored NHWC.
+  bool channelsLastIn = false, channelsLastOut = false;
 
   int64_t oh() const { return (h + 2 * pad - dil * (kh - 1) - 1) / stride + 1; }
   int64_t ow() const { return (w + 2 * pad - dil * (kw - 1) - 1) / stride + 1; }
@@ -101,9 +115,12 @@ struct Conv2d {
       d.pads_begin[i] = d.pads_end[i] = pad;
     }
     d.scratch_size = scratch;
+    d.src_channels_last = channelsLastIn;
+    d.dst_channels_last = channelsLastOut;
     if (residual) {
       kiln_rt_onednn_post_op_t &add = d.post_ops[d.num_post_ops++];
       add.kind = KILN_RT_ONEDNN_ADD;
+      add.channels_last = channelsLastOut;
       add.rank = 4;
       int64_t dims[4] = {n, m, oh(), ow()};
       std::copy(dims, dims + 4, add.dims);
@@ -161,15 +178,19 @@ struct Conv2d {
     }
     Buffer in(x.size()), out(res.size()), scratchBuffer(scratch / 4 + 1),
         residualBuffer(res.size());
-    std::memcpy(in.get(), x.data(), x.size() * 4);
-    std::memcpy(residualBuffer.get(), res.data(), res.size() * 4);
+    std::vector<float> xIn = channelsLastIn ? toChannelsLast(x, n, c) : x;
+    std::vector<float> resIn =
+        channelsLastOut ? toChannelsLast(res, n, m) : res;
+    std::memcpy(in.get(), xIn.data(), x.size() * 4);
+    std::memcpy(residualBuffer.get(), resIn.data(), res.size() * 4);
     void *args[4] = {in.get(), out.get(), scratchBuffer.get(),
                      residualBuffer.get()};
     t.ctx.num_threads = threads;
     EXPECT_EQ(kiln_rt_onednn_conv_run(handle, &t.ctx, args), KILN_RT_OK)
         << t.log.text();
     EXPECT_EQ(t.ctx.status, KILN_RT_OK);
-    expectNear(out.get(), reference(x, wt, b, res));
+    std::vector<float> want = reference(x, wt, b, res);
+    expectNear(out.get(), channelsLastOut ? toChannelsLast(want, n, m) : want);
     kiln_rt_onednn_destroy(t.instance, handle);
     return KILN_RT_OK;
   }
@@ -209,6 +230,24 @@ TEST_F(OneDnn, ConvResidualAddThenRelu) {
   conv.relu = true;
   EXPECT_EQ(conv.check(*this, kScratch, 1), KILN_RT_OK) << log.text();
   EXPECT_EQ(conv.check(*this, kScratch, 2), KILN_RT_OK) << log.text();
+}
+
+// Between two oneDNN convs the activations stay channels last: no
+// reorders, the residual read channels last too.
+TEST_F(OneDnn, ConvChannelsLastInAndOut) {
+  Conv2d conv;
+  conv.channelsLastIn = conv.channelsLastOut = true;
+  conv.residual = conv.relu = true;
+  EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
+  conv.channelsLastOut = false;
+  EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
+}
+
+// Channels-last activations need no scratch for copies.
+TEST_F(OneDnn, ConvChannelsLastNeedsNoCopies) {
+  Conv2d conv;
+  conv.channelsLastIn = conv.channelsLastOut = true;
+  EXPECT_EQ(conv.check(*this, 0), KILN_RT_OK) << log.text();
 }
 
 // Too little scratch for the channels-last copies even on one thread:

@@ -101,11 +101,23 @@ std::vector<int64_t> encodeConv(rt::OneDnnConvOp op) {
     d.pads_begin[i] = op.getPads()[i];
     d.pads_end[i] = op.getPads()[k + i];
   }
+  d.src_channels_last = op.getChannelsLastInput();
+  d.dst_channels_last = op.getChannelsLastResult();
   d.scratch_size = op.getScratchSize();
   if (!fillPostOps(op, op.getPostOps(), op.getPostOpAlphas(),
                    op.getPostOpBetas(), op.getPostOperands(), result,
                    &d.num_post_ops, d.post_ops))
     return {};
+  // Binary post-ops take the post operands in order.
+  ArrayRef<bool> channelsLast = op.getChannelsLastPostOperands();
+  for (int64_t i = 0, binary = 0; i < d.num_post_ops; ++i)
+    if (d.post_ops[i].kind == KILN_RT_ONEDNN_ADD ||
+        d.post_ops[i].kind == KILN_RT_ONEDNN_MUL) {
+      d.post_ops[i].channels_last =
+          binary < static_cast<int64_t>(channelsLast.size()) &&
+          channelsLast[binary];
+      ++binary;
+    }
   return toWords(d);
 }
 
@@ -153,6 +165,8 @@ std::vector<int64_t> encodePool(rt::OneDnnPoolOp op) {
     d.pads_begin[i] = op.getPads()[i];
     d.pads_end[i] = op.getPads()[k + i];
   }
+  d.src_channels_last = op.getChannelsLastInput();
+  d.dst_channels_last = op.getChannelsLastResult();
   d.scratch_size = op.getScratchSize();
   return toWords(d);
 }

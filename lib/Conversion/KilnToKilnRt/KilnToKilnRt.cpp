@@ -44,6 +44,8 @@ struct ConvertKilnToKilnRtPass
             applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       return signalPassFailure();
 
+    keepChannelsLastBetweenOneDnnOps(getOperation());
+
     // What is still marked could not be converted: say which and why.
     bool failed = false;
     getOperation().walk([&](Operation *op) {

@@ -251,7 +251,7 @@ bool matchEpilogue(Operation *anchor, SmallVectorImpl<PostOp> &postOps,
       post.kind = "relu";
     } else if (auto clip = dyn_cast<ClipOp>(op)) {
       post = {"clip", static_cast<float>(clip.getMin().convertToDouble()),
-              static_cast<float>(clip.getMax().convertToDouble())};
+              static_cast<float>(clip.getMax().convertToDouble()), Value()};
     } else if (isa<TanhOp>(op)) {
       post.kind = "tanh";
     } else if (isa<SigmoidOp>(op)) {
@@ -259,7 +259,7 @@ bool matchEpilogue(Operation *anchor, SmallVectorImpl<PostOp> &postOps,
       post.kind = "sigmoid";
       auto mul = op->hasOneUse() ? dyn_cast<MulOp>(*op->user_begin()) : MulOp();
       if (mul && otherOperand(mul, op->getResult(0)) == chain) {
-        post = {"swish", 1.0f, 0.0f};
+        post = {"swish", 1.0f, 0.0f, Value()};
         last = mul;
       }
     } else if (isa<AddOp, SubOp, MulOp, DivOp>(op)) {
@@ -270,14 +270,14 @@ bool matchEpilogue(Operation *anchor, SmallVectorImpl<PostOp> &postOps,
       if (std::optional<float> c = splatValue(other)) {
         // A scalar is oneDNN's linear post-op, alpha * x + beta.
         if (isa<AddOp>(op))
-          post = {"linear", 1.0f, *c};
+          post = {"linear", 1.0f, *c, Value()};
         else if (isa<SubOp>(op))
-          post = chainFirst ? PostOp{"linear", 1.0f, -*c}
-                            : PostOp{"linear", -1.0f, *c};
+          post = chainFirst ? PostOp{"linear", 1.0f, -*c, Value()}
+                            : PostOp{"linear", -1.0f, *c, Value()};
         else if (isa<MulOp>(op))
-          post = {"linear", *c, 0.0f};
+          post = {"linear", *c, 0.0f, Value()};
         else if (chainFirst && *c != 0.0f)
-          post = {"linear", 1.0f / *c, 0.0f};
+          post = {"linear", 1.0f / *c, 0.0f, Value()};
         else
           return reason = "a division by the result has no post-op", false;
       } else if (isa<AddOp, MulOp>(op)) {
@@ -368,7 +368,10 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
                bias, postOperands, init,
                /*scratch=*/Value(), conv.getStridesAttr(),
                conv.getDilationsAttr(), conv.getPadsAttr(), conv.getGroupAttr(),
-               kinds, alphas, betas, rewriter.getI64IntegerAttr(scratch))
+               /*channels_last_input=*/UnitAttr(),
+               /*channels_last_result=*/UnitAttr(),
+               rewriter.getDenseBoolArrayAttr({}), kinds, alphas, betas,
+               rewriter.getI64IntegerAttr(scratch))
         .getResult();
   }
 
@@ -422,7 +425,9 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
                /*scratch=*/Value(), rewriter.getStringAttr(kind),
                pool.getKernelShapeAttr(), pool.getStridesAttr(),
                pool.getDilationsAttr(), rewriter.getDenseI64ArrayAttr(pads),
-               rewriter.getI64IntegerAttr(reserve))
+               rewriter.getI64IntegerAttr(alignUp(byteSize(type)) + reserve),
+               /*channels_last_input=*/UnitAttr(),
+               /*channels_last_result=*/UnitAttr())
         .getResult();
   };
   if (auto pool = dyn_cast<MaxPoolOp>(anchor))
@@ -486,6 +491,41 @@ struct ConvertMarkedOp : RewritePattern {
 } // namespace
 
 //===--- Public entry points ----------------------------------------------===//
+
+void kiln::keepChannelsLastBetweenOneDnnOps(Operation *root) {
+  // Returns true when `use` reads a conv's or pooling's input, or a conv's
+  // post operand: reads that can take channels-last data.
+  auto readsActivation = [](OpOperand &use) {
+    unsigned number = use.getOperandNumber();
+    if (auto conv = dyn_cast<rt::OneDnnConvOp>(use.getOwner())) {
+      auto [start, length] = conv.getODSOperandIndexAndLength(3);
+      return number == 0 || (number >= start && number < start + length);
+    }
+    return isa<rt::OneDnnPoolOp>(use.getOwner()) && number == 0;
+  };
+  root->walk([&](Operation *op) {
+    if (!isa<rt::OneDnnConvOp, rt::OneDnnPoolOp>(op) ||
+        op->getNumResults() != 1)
+      return;
+    Value result = op->getResult(0);
+    if (result.use_empty() || !llvm::all_of(result.getUses(), readsActivation))
+      return;
+    op->setAttr("channels_last_result", UnitAttr::get(op->getContext()));
+    for (OpOperand &use : result.getUses()) {
+      Operation *user = use.getOwner();
+      if (use.getOperandNumber() == 0) {
+        user->setAttr("channels_last_input", UnitAttr::get(op->getContext()));
+        continue;
+      }
+      auto conv = cast<rt::OneDnnConvOp>(user);
+      auto [start, length] = conv.getODSOperandIndexAndLength(3);
+      SmallVector<bool> flags(conv.getChannelsLastPostOperands());
+      flags.resize(length, false);
+      flags[use.getOperandNumber() - start] = true;
+      conv.setChannelsLastPostOperands(flags);
+    }
+  });
+}
 
 bool kiln::isOneDnnCandidate(Operation *op, OneDnnWork &work,
                              std::string &reason) {

@@ -212,7 +212,9 @@ kiln_rt::onednn::setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
       }
       int index = handle->numBinary;
       dnnl_memory_desc_t *md = &handle->binary[index].inner;
-      s = initRowMajor(&handle->userBinary[index], rank, op.dims);
+      s = op.channels_last
+              ? initChannelsLast(&handle->userBinary[index], rank, op.dims)
+              : initRowMajor(&handle->userBinary[index], rank, op.dims);
       if (s == dnnl_success)
         s = channelsLast ? initChannelsLast(md, rank, op.dims)
                          : initRowMajor(md, rank, op.dims);

@@ -53,9 +53,12 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
   // whatever blocked layout the chosen kernel wants.
   dnnl_memory_desc_t userSrc, userDst, src, dst, userWeights, anyWeights,
       biasMd;
-  dnnl_status_t s = initRowMajor(&userSrc, rank, srcDims);
+  dnnl_status_t s = d.src_channels_last
+                        ? initChannelsLast(&userSrc, rank, srcDims)
+                        : initRowMajor(&userSrc, rank, srcDims);
   if (s == dnnl_success)
-    s = initRowMajor(&userDst, rank, dstDims);
+    s = d.dst_channels_last ? initChannelsLast(&userDst, rank, dstDims)
+                            : initRowMajor(&userDst, rank, dstDims);
   if (s == dnnl_success)
     s = initChannelsLast(&src, rank, srcDims);
   if (s == dnnl_success)

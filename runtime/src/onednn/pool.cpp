@@ -37,11 +37,19 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
     padsBegin[i] = d.pads_begin[i];
     padsEnd[i] = d.pads_end[i];
   }
-  // Pooling is memory-bound: it runs on the caller's layout, no reorders.
-  dnnl_memory_desc_t src, dst;
-  dnnl_status_t s = initRowMajor(&src, rank, srcDims);
+  // Pooling is memory-bound: it runs in the layout of its input, and its
+  // result is reordered only when the caller wants it in the other one.
+  dnnl_memory_desc_t src, dst, userDst;
+  auto init = [&](dnnl_memory_desc_t *md, bool channelsLast,
+                  const int64_t *dims) {
+    return channelsLast ? initChannelsLast(md, rank, dims)
+                        : initRowMajor(md, rank, dims);
+  };
+  dnnl_status_t s = init(&src, d.src_channels_last, srcDims);
   if (s == dnnl_success)
-    s = initRowMajor(&dst, rank, dstDims);
+    s = init(&dst, d.src_channels_last, dstDims);
+  if (s == dnnl_success)
+    s = init(&userDst, d.dst_channels_last, dstDims);
   if (s != dnnl_success)
     return c.fail("memory descriptor", s);
   static const dnnl_alg_kind_t algorithms[] = {
@@ -56,7 +64,7 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
   if ((s = dnnl_primitive_attr_create(&attr)))
     return c.fail("attribute creation", s);
   kiln_rt_status_t status =
-      createPrimitive(c, &pool, attr, src, dst, d.scratch_size);
+      createPrimitive(c, &pool, attr, src, userDst, d.scratch_size);
   dnnl_primitive_attr_destroy(attr);
   return status;
 }

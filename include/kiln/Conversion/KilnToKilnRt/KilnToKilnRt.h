@@ -42,6 +42,14 @@ bool isOneDnnCandidate(Operation *op, OneDnnWork &work, std::string &reason);
 void populateKilnToKilnRtConversionPatterns(RewritePatternSet &patterns,
                                             int64_t scratchpadReserve);
 
+/// Lets activations stay channels last between oneDNN ops: the result of
+/// each `kiln_rt.onednn_conv` or `kiln_rt.onednn_pool` that only such ops
+/// read (as their input or a conv's post operand) is marked
+/// `channels_last_result`, and its readers `channels_last_input` /
+/// `channels_last_post_operands`, so the shims skip the reorders to and
+/// from NCHW between them.
+void keepChannelsLastBetweenOneDnnOps(Operation *root);
+
 } // namespace mlir::kiln
 
 #endif // KILN_CONVERSION_KILNTOKILNRT_KILNTOKILNRT_H

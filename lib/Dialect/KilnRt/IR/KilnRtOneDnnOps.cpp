@@ -258,6 +258,10 @@ LogicalResult OneDnnConvOp::verify() {
       return emitOpError() << "expects a bias of shape [" << m << "], got "
                            << bias;
   }
+  if (!getChannelsLastPostOperands().empty() &&
+      getChannelsLastPostOperands().size() != getPostOperands().size())
+    return emitOpError() << "expects one channels_last_post_operands entry "
+                            "per post operand, or none";
   return verifyPostOps(*this, getPostOps(), getPostOpAlphas(), getPostOpBetas(),
                        getPostOperands(), init);
 }

@@ -64,7 +64,12 @@ def KilnRt_OneDnnConvOp
     constant `weight` (`M x C/group x K_1 x ... x K_k`) and `bias` (`M`),
     then the post-ops. oneDNN computes channels-last, reordering the input
     and result in the scratch buffer, with the weights packed once at
-    create time.
+    create time. Between oneDNN ops the activations can stay channels last
+    (NHWC and its kin) with no reorders: `channels_last_input` and
+    `channels_last_result` say that the buffer of `input` / `init` holds
+    the tensor channels last, and `channels_last_post_operands` (one entry
+    per post operand, or none) the same of each post operand; only
+    `kiln_rt.onednn_*` ops read or write such a buffer.
   }], commonDescription, [{
     Constraints:
     (C1) `1 <= k <= 3`; `weight` has the rank of `input`; `strides` and
@@ -89,7 +94,11 @@ def KilnRt_OneDnnConvOp
                             Optional<StaticShapeMemRefOf<[I8]>>:$scratch,
                             DenseI64ArrayAttr:$strides,
                             DenseI64ArrayAttr:$dilations,
-                            DenseI64ArrayAttr:$pads, I64Attr:$group),
+                            DenseI64ArrayAttr:$pads, I64Attr:$group,
+                            UnitAttr:$channels_last_input,
+                            UnitAttr:$channels_last_result,
+                            DefaultValuedAttr<DenseBoolArrayAttr, "{}">:
+                                $channels_last_post_operands),
                        KilnRt_PostOpAttrs);
   let results = (outs Optional<StaticShapeTensorOf<[F32]>>:$result);
   let assemblyFormat = [{
@@ -155,7 +164,8 @@ def KilnRt_OneDnnPoolOp : KilnRt_OneDnnOp<"onednn_pool"> {
     `pads`; `kind` is `max`, `avg_include_pad` (padded positions count in
     the divisor) or `avg_exclude_pad`. ONNX's `ceil_mode` is already folded
     into a larger end pad. Pooling takes no post-ops: (P1) and (P2) do not
-    apply.
+    apply. `channels_last_input` and `channels_last_result` are as for
+    `kiln_rt.onednn_conv`.
   }], commonDescription, [{
     Constraints:
     (C1) `1 <= k <= 3`; `kernel_shape`, `strides`, `dilations` have `k`
@@ -175,7 +185,9 @@ def KilnRt_OneDnnPoolOp : KilnRt_OneDnnOp<"onednn_pool"> {
                        StrAttr:$kind, DenseI64ArrayAttr:$kernel_shape,
                        DenseI64ArrayAttr:$strides,
                        DenseI64ArrayAttr:$dilations,
-                       DenseI64ArrayAttr:$pads, I64Attr:$scratch_size);
+                       DenseI64ArrayAttr:$pads, I64Attr:$scratch_size,
+                       UnitAttr:$channels_last_input,
+                       UnitAttr:$channels_last_result);
   let results = (outs Optional<StaticShapeTensorOf<[F32]>>:$result);
   let assemblyFormat = [{
     $input `outs` `(` $init `:` type($init) `)`
