@@ -9,48 +9,30 @@
 
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
 
-#include "mlir/IR/IRMapping.h"
-
 using namespace mlir;
 using namespace mlir::kiln;
 using namespace mlir::kiln::lowering;
 
 namespace {
 
-/// Copies the body of a `kiln.fused` in front of it, with the block
+/// Moves the body of a `kiln.fused` in front of it, with the block
 /// arguments replaced by the op's inputs, and replaces the op's results
-/// with the yielded values. The copies are new ops, so the conversion
-/// driver lowers each of them with its own pattern.
+/// with the yielded values. The body ops are moved, not copied: the
+/// conversion lowers each of them afterwards like any op outside a region,
+/// and a `kiln_rt` call the library dispatch left in the body (which this
+/// pass does not lower) stays as it is.
 struct InlineFusedOp : OpConversionPattern<FusedOp> {
   using OpConversionPattern::OpConversionPattern;
 
   LogicalResult
   matchAndRewrite(FusedOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Block &body = op.getBody().front();
-    IRMapping mapping;
-    mapping.map(body.getArguments(), op.getInputs());
-    for (Operation &nested : body.without_terminator())
-      rewriter.clone(nested, mapping);
-    SmallVector<Value> results;
-    for (Value value : op.getYield().getValues())
-      results.push_back(mapping.lookupOrDefault(value));
+    YieldOp yield = op.getYield();
+    SmallVector<Value> results(yield.getValues());
+    rewriter.inlineBlockBefore(&op.getBody().front(), op, op.getInputs());
+    rewriter.eraseOp(yield);
     rewriter.replaceOp(op, results);
     return success();
-  }
-};
-
-/// `kiln.yield` goes away with its `kiln.fused`, never on its own. This
-/// pattern never matches; it declares the op handled, so that when the
-/// region stays (a body op failed and reported itself), the pass does not
-/// also report the terminator as an op without a lowering.
-struct KeepYieldOp : OpConversionPattern<YieldOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(YieldOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    return rewriter.notifyMatchFailure(op, "lowered with its kiln.fused");
   }
 };
 
@@ -58,6 +40,5 @@ struct KeepYieldOp : OpConversionPattern<YieldOp> {
 
 void lowering::populateFusedPatterns(const TypeConverter &typeConverter,
                                      RewritePatternSet &patterns) {
-  patterns.add<InlineFusedOp, KeepYieldOp>(typeConverter,
-                                           patterns.getContext());
+  patterns.add<InlineFusedOp>(typeConverter, patterns.getContext());
 }

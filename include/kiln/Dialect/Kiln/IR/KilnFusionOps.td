@@ -34,6 +34,12 @@ def Kiln_FusedOp : Kiln_Op<"fused", [IsolatedFromAbove,
     (C4) the first op of the body that is not a `kiln.constant` is the
          anchor: a `kiln.conv`, `kiln.matmul` or `kiln.gemm`.
 
+    (C3) and (C4) hold from the graph fusions up to the library dispatch.
+    `convert-kiln-to-kiln-rt` may replace an op of a region that stays
+    generated code (its anchor, say) with a `kiln_rt` call and its `tensor`
+    destination; a body holding a `kiln_rt` op is checked for (C1) and (C2)
+    only, and `convert-kiln-to-linalg` inlines it like any other.
+
     ```mlir
     %y = kiln.fused (%x, %w, %b)
         : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x56x56xf32> {
