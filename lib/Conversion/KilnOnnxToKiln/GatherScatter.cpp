@@ -8,9 +8,11 @@
 // `kMaxScatterProduct` elements): replaced or added values are a matmul of
 // the hits with the updates, multiplied, maximum and minimum ones a
 // reduction of the updates selected by the hits. MaxUnpool scatters into
-// zeros.
+// zeros. Compress gathers the positions its condition selects, as many as
+// the declared output shape says.
 
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -303,7 +305,27 @@ Results convertMaxUnpool(OnnxNode &node) {
     inferred.push_back((shape[2 + i] - 1) * strides[i] + (*kernel)[i] -
                        pads[i] - pads[k + i]);
   SmallVector<int64_t> outShape(inferred);
-  if (node.hasInput(2)) {
+  if (node.hasInput(2) && !node.getConstantInput(2)) {
+    // A run-time output_shape must be the declared output shape.
+    std::optional<SmallVector<int64_t>> declared =
+        requireDeclaredShape(node, 0, 2, "output_shape");
+    Value given = getI64Vector(node, 2, "output_shape");
+    if (!declared || !given)
+      return failure();
+    if (getShape(given).front() != static_cast<int64_t>(declared->size())) {
+      node.emitError() << "input 2 ('output_shape') has "
+                       << getShape(given).front()
+                       << " entries, the declared output shape "
+                       << formatShape(*declared) << " " << declared->size();
+      return failure();
+    }
+    addCheck(node,
+             buildBinary<EqualOp, EvalOp::Equal>(node, given,
+                                                 node.i64Vector(*declared)),
+             "input 2 ('output_shape') must be the declared output shape " +
+                 formatShape(*declared));
+    outShape = *declared;
+  } else if (node.hasInput(2)) {
     std::optional<SmallVector<int64_t>> given =
         node.requireConstantInts(2, "output_shape");
     if (!given)
@@ -338,6 +360,118 @@ Results convertMaxUnpool(OnnxNode &node) {
   return SmallVector<Value>{result};
 }
 
+/// Compress: the entries along `axis` (of the flattened input without one)
+/// whose `condition` is true, in order. The number of true entries is the
+/// declared output size along the axis, checked; entry `k` of the output
+/// reads the position where the running count of true entries reaches
+/// `k + 1`, found by comparing every position's running count (a sum
+/// against a constant triangle) with every `k`, and clamped into the input.
+Results convertCompress(OnnxNode &node) {
+  Value input = node.getInput(0);
+  Value condition = node.getInput(1);
+  std::optional<int64_t> axisAttr = node.getOptionalInt("axis");
+  if (!input || !condition)
+    return failure();
+  int64_t axis = 0;
+  if (axisAttr) {
+    std::optional<int64_t> dim =
+        node.normalizeAxis(*axisAttr, getShape(input).size());
+    if (!dim)
+      return failure();
+    axis = *dim;
+  } else {
+    input = node.reshape(input, {getNumElements(getShape(input))});
+  }
+  ArrayRef<int64_t> shape = getShape(input);
+  int64_t length = getNumElements(getShape(condition));
+  int64_t size = shape[axis];
+  SmallVector<int64_t> expected(shape);
+  // A constant condition gives the shape; a run-time one needs it declared.
+  std::optional<SmallVector<int64_t>> declared = getDeclaredShape(node, 0);
+  if (DenseElementsAttr known = node.getConstantInput(1); known && !declared) {
+    declared = expected;
+    (*declared)[axis] = llvm::count_if(
+        known.getValues<APInt>(), [](const APInt &v) { return !v.isZero(); });
+  }
+  if (!declared) {
+    requireDeclaredShape(node, 0, 1, "condition");
+    return failure();
+  }
+  if (static_cast<int64_t>(declared->size()) !=
+          static_cast<int64_t>(expected.size()) ||
+      length > size || length * length > kMaxBuiltConstantElements) {
+    node.emitError() << "condition (" << length
+                     << " entries) must not be longer than dimension " << axis
+                     << " (" << size << ") and the declared output shape "
+                     << formatShape(*declared) << " must have rank "
+                     << expected.size();
+    return failure();
+  }
+  int64_t count = (*declared)[axis];
+  expected[axis] = count;
+  if (ArrayRef<int64_t>(expected) != ArrayRef<int64_t>(*declared) ||
+      count > length) {
+    node.emitError() << "the declared output shape " << formatShape(*declared)
+                     << " does not keep the input's other dimensions or has "
+                        "more entries than the condition";
+    return failure();
+  }
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  Value flags = node.cast(node.cast(node.reshape(condition, {length}),
+                                    IntegerType::get(node.getContext(), 1)),
+                          i64);
+  // running[i]: true entries in positions 0..i (the triangle in `i64`, see
+  // `andMask`).
+  SmallVector<int64_t> triangle;
+  for (int64_t j = 0; j < length; ++j)
+    for (int64_t i = 0; i < length; ++i)
+      triangle.push_back(j <= i);
+  Value weighted = buildBinary<MulOp, EvalOp::Mul>(
+      node, node.reshape(flags, {length, 1}),
+      node.reshape(node.i64Vector(triangle), {length, length}));
+  Value running;
+  if (DenseElementsAttr folded =
+          evaluateReduction(EvalReduction::Sum, getConstantValue(weighted), {0},
+                            /*keepDims=*/false))
+    running = node.constant(folded);
+  else
+    running = node.create<ReduceSumOp>(weighted, ArrayRef<int64_t>{0},
+                                       /*keep_dims=*/false);
+  addCheck(node,
+           buildBinary<EqualOp, EvalOp::Equal>(node, countOf(node, flags),
+                                               node.scalar(i64, count)),
+           "input 1 ('condition') must have " + std::to_string(count) +
+               " true entries, the declared output's size along axis " +
+               std::to_string(axis));
+  if (count == 0)
+    return SmallVector<Value>{node.sliceAxis(input, axis, 0, 0)};
+  // hit[k][i]: position i holds output entry k.
+  Value hit = andOf(
+      node,
+      buildBinary<EqualOp, EvalOp::Equal>(
+          node, node.reshape(running, {1, length}),
+          node.reshape(node.i64Vector(getRange(1, count + 1)), {count, 1})),
+      node.reshape(node.cast(flags, IntegerType::get(node.getContext(), 1)),
+                   {1, length}));
+  Value positions = buildBinary<MulOp, EvalOp::Mul>(
+      node, node.cast(hit, i64),
+      node.reshape(node.i64Vector(getRange(0, length)), {1, length}));
+  Value indices;
+  if (DenseElementsAttr folded =
+          evaluateReduction(EvalReduction::Sum, getConstantValue(positions),
+                            {1}, /*keepDims=*/false))
+    indices = node.constant(folded);
+  else
+    indices = node.create<ReduceSumOp>(positions, ArrayRef<int64_t>{1},
+                                       /*keep_dims=*/false);
+  indices =
+      clampI64(node, indices, node.scalar(i64, 0), node.scalar(i64, size - 1));
+  if (DenseElementsAttr folded = evaluateGather(
+          getConstantValue(input), getConstantValue(indices), axis))
+    return SmallVector<Value>{node.constant(folded)};
+  return SmallVector<Value>{node.create<GatherOp>(input, indices, axis)};
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -348,6 +482,7 @@ void mlir::kiln::populateGatherScatterHandlers(OnnxHandlerRegistry &registry) {
   auto add = [&](StringRef opType, int64_t version, auto fn) {
     registry.add("", opType, version, handler(fn));
   };
+  add("Compress", 9, convertCompress);
   add("Gather", 1, convertGather);
   add("GatherElements", 11, convertGatherElements);
   add("GatherND", 11, convertGatherND);

@@ -187,16 +187,23 @@ Results buildRangeToDeclared(OnnxNode &node) {
     Value step = scalarOf(delta, i64);
     Value zero = node.scalar(i64, 0), one = node.scalar(i64, 1);
     nonZero = notOf(node, equal(step, zero));
-    // A zero delta would divide by zero at run time; the check fails then.
-    Value divisor = node.create<SelectOp>(nonZero, step, one);
+    // The division must not trap: a zero delta (which the check rejects)
+    // and -1 (whose quotient of the lowest integer overflows; the count is
+    // then -span, exactly) divide by 1 instead.
+    Value minusOne = equal(step, node.scalar(i64, -1));
+    Value divisor = node.create<SelectOp>(
+        andOf(node, nonZero, notOf(node, minusOne)), step, one);
     Value span = sub(last, first);
-    Value quotient = buildBinary<DivOp, EvalOp::Div>(node, span, divisor);
-    Value exact =
-        equal(buildBinary<MulOp, EvalOp::Mul>(node, quotient, divisor), span);
+    Value quotient = node.create<SelectOp>(
+        minusOne, sub(zero, span),
+        buildBinary<DivOp, EvalOp::Div>(node, span, divisor));
+    Value exact = orOf(
+        node, minusOne,
+        equal(buildBinary<MulOp, EvalOp::Mul>(node, quotient, divisor), span));
     // Truncation rounded up already unless both signs agree.
     Value sameSign =
         equal(buildBinary<GreaterOp, EvalOp::Greater>(node, span, zero),
-              buildBinary<GreaterOp, EvalOp::Greater>(node, divisor, zero));
+              buildBinary<GreaterOp, EvalOp::Greater>(node, step, zero));
     Value roundUp = andOf(node, notOf(node, exact), sameSign);
     length = buildBinary<AddOp, EvalOp::Add>(node, quotient,
                                              node.cast(roundUp, i64));

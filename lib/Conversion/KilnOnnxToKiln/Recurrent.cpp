@@ -9,6 +9,7 @@
 // sequence.
 
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -88,7 +89,20 @@ std::optional<Recurrence> prepareRecurrence(OnnxNode &node, int64_t gates) {
     return std::nullopt;
   rec.seq = getShape(rec.x)[0];
   rec.batch = getShape(rec.x)[1];
-  if (node.hasInput(4)) {
+  if (node.hasInput(4) && !node.getConstantInput(4)) {
+    // Run-time lengths get the same restriction as constant ones, checked
+    // when the model runs.
+    Value lengths = getI64Vector(node, 4, "sequence_lens");
+    if (!lengths)
+      return std::nullopt;
+    Type i64 = IntegerType::get(node.getContext(), 64);
+    addCheck(node,
+             buildBinary<EqualOp, EvalOp::Equal>(node, lengths,
+                                                 node.scalar(i64, rec.seq)),
+             "input 4 ('sequence_lens') must be " + std::to_string(rec.seq) +
+                 ", the sequence length, for every batch entry (shorter "
+                 "sequences are not supported)");
+  } else if (node.hasInput(4)) {
     std::optional<SmallVector<int64_t>> lengths =
         node.requireConstantInts(4, "sequence_lens");
     if (!lengths)

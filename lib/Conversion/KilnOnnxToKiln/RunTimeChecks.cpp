@@ -97,10 +97,47 @@ Value mlir::kiln::getElement(OnnxNode &node, Value vector, int64_t i) {
   return node.reshape(node.sliceAxis(vector, 0, i, i + 1), {});
 }
 
-Value mlir::kiln::boolVector(OnnxNode &node, ArrayRef<bool> values) {
-  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
-                                    IntegerType::get(node.getContext(), 1));
-  return node.constant(DenseElementsAttr::get(type, values));
+Value mlir::kiln::andMask(OnnxNode &node, Value bools, ArrayRef<bool> mask) {
+  if (!bools)
+    return nullptr;
+  if (llvm::all_of(mask, [](bool bit) { return bit; }))
+    return bools;
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  SmallVector<int64_t> ones(mask.begin(), mask.end());
+  return buildBinary<GreaterOp, EvalOp::Greater>(
+      node,
+      buildBinary<MulOp, EvalOp::Mul>(
+          node, node.cast(bools, i64),
+          node.reshape(node.i64Vector(ones), getShape(bools))),
+      node.scalar(i64, 0));
+}
+
+Value mlir::kiln::selectInts(OnnxNode &node, Value condition, Value onTrue,
+                             Value onFalse) {
+  if (!condition || !onTrue || !onFalse)
+    return nullptr;
+  DenseElementsAttr known = getConstantValue(condition);
+  if (DenseElementsAttr folded = evaluateSelect(known, getConstantValue(onTrue),
+                                                getConstantValue(onFalse)))
+    return node.constant(folded);
+  FailureOr<SmallVector<int64_t>> shape = broadcastShapes(
+      std::nullopt, {getShape(condition), getShape(onTrue), getShape(onFalse)});
+  if (failed(shape)) {
+    node.emitError() << "internal error: select operands do not broadcast";
+    return nullptr;
+  }
+  if (known && known.isSplat())
+    return node.expand(known.getSplatValue<bool>() ? onTrue : onFalse, *shape);
+  if (!known)
+    return node.create<SelectOp>(condition, onTrue, onFalse);
+  // onFalse + (onTrue - onFalse) * condition, in the values' type.
+  Type type = getElementType(onTrue);
+  Value weights = node.cast(condition, type);
+  return buildBinary<AddOp, EvalOp::Add>(
+      node, onFalse,
+      buildBinary<MulOp, EvalOp::Mul>(
+          node, buildBinary<SubOp, EvalOp::Sub>(node, onTrue, onFalse),
+          weights));
 }
 
 Value mlir::kiln::countOf(OnnxNode &node, Value bools) {
@@ -147,13 +184,24 @@ Value mlir::kiln::anyOf(OnnxNode &node, Value bools) {
 static Value buildLogical(OnnxNode &node, Value lhs, Value rhs, bool isAnd) {
   if (!lhs || !rhs)
     return nullptr;
-  if (getShape(lhs) == getShape(rhs)) {
+  if (getShape(lhs) == getShape(rhs) &&
+      !(getConstantValue(lhs) && getConstantValue(rhs))) {
     for (auto [known, other] : {std::pair(lhs, rhs), std::pair(rhs, lhs)}) {
       DenseElementsAttr value = getConstantValue(known);
-      if (!value || !value.isSplat())
+      if (!value)
         continue;
-      bool bit = value.getSplatValue<bool>();
-      return bit == isAnd ? other : known;
+      if (value.isSplat()) {
+        bool bit = value.getSplatValue<bool>();
+        return bit == isAnd ? other : known;
+      }
+      // A non-splat constant side is applied in `i64` (see `andMask`).
+      SmallVector<bool> bits(value.getValues<bool>());
+      if (isAnd)
+        return andMask(node, other, bits);
+      SmallVector<bool> inverted;
+      for (bool bit : bits)
+        inverted.push_back(!bit);
+      return notOf(node, andMask(node, notOf(node, other), inverted));
     }
   }
   if (isAnd)
@@ -208,13 +256,7 @@ AxisMask mlir::kiln::getAxisMask(OnnxNode &node, Value axes, int64_t rank) {
       buildBinary<LessOp, EvalOp::Less>(node, axes, node.scalar(i64, 0));
   Value wrapped =
       buildBinary<AddOp, EvalOp::Add>(node, axes, node.scalar(i64, rank));
-  Value normalized;
-  if (DenseElementsAttr folded =
-          evaluateSelect(getConstantValue(negative), getConstantValue(wrapped),
-                         getConstantValue(axes)))
-    normalized = node.constant(folded);
-  else
-    normalized = node.create<SelectOp>(negative, wrapped, axes);
+  Value normalized = selectInts(node, negative, wrapped, axes);
   // hits[j][d]: axis j names dimension d; an axis out of range names none.
   Value hits = buildBinary<EqualOp, EvalOp::Equal>(
       node, node.reshape(normalized, {count, 1}),
@@ -245,16 +287,17 @@ Value mlir::kiln::isOneOf(OnnxNode &node, Value mask,
     return node.constant(DenseElementsAttr::get(
         RankedTensorType::get({}, IntegerType::get(node.getContext(), 1)),
         false));
-  SmallVector<bool> flat;
+  SmallVector<int64_t> flat;
   for (const SmallVector<bool> &set : allowed)
     flat.append(set.begin(), set.end());
   int64_t count = allowed.size();
-  // equal[s][d]: the mask agrees with allowed set s on dimension d.
-  Value sets = node.reshape(boolVector(node, flat), {count, rank});
-  Value equal = buildBinary<EqualOp, EvalOp::Equal>(
-      node, node.reshape(mask, {1, rank}), sets);
-  // A set matches when no dimension disagrees.
+  // equal[s][d]: the mask agrees with allowed set s on dimension d (in
+  // `i64`, see `andMask`).
   Type i64 = IntegerType::get(node.getContext(), 64);
+  Value sets = node.reshape(node.i64Vector(flat), {count, rank});
+  Value equal = buildBinary<EqualOp, EvalOp::Equal>(
+      node, node.reshape(node.cast(mask, i64), {1, rank}), sets);
+  // A set matches when no dimension disagrees.
   Value mismatches = node.cast(notOf(node, equal), i64);
   if (DenseElementsAttr folded =
           evaluateReduction(EvalReduction::Sum, getConstantValue(mismatches),

@@ -47,8 +47,17 @@ Value getI64Vector(OnnxNode &node, unsigned index, StringRef what);
 /// Element `i` of the 1-D `vector` as a rank-0 tensor.
 Value getElement(OnnxNode &node, Value vector, int64_t i);
 
-/// A 1-D `i1` constant.
-Value boolVector(OnnxNode &node, ArrayRef<bool> values);
+/// `bools && mask[i]` elementwise for the `i1` vector `bools` and a
+/// constant `mask` of as many elements (any shape). Computed in `i64` against a 0/1 constant: the CPU back
+/// end reads vectors of `i1` constants as packed bits, so checks never hold
+/// a non-splat `i1` constant.
+Value andMask(OnnxNode &node, Value bools, ArrayRef<bool> mask);
+
+/// `condition ? onTrue : onFalse` for integer values, folded when all three
+/// are constants or the condition is a splat; a non-splat constant
+/// condition blends in `i64` arithmetic instead of a `kiln.select` (see
+/// `andMask`).
+Value selectInts(OnnxNode &node, Value condition, Value onTrue, Value onFalse);
 
 /// `true` when every element of the `i1` tensor `bools` is (true for none).
 Value allOf(OnnxNode &node, Value bools);

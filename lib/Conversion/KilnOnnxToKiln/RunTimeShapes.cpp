@@ -57,11 +57,9 @@ mlir::kiln::buildReshapeToDeclared(OnnxNode &node, Value input,
   Value isInferred = equals(node.scalar(i64, -1));
   Value ok = orOf(
       node,
-      orOf(node,
-           andOf(node, equals(node.i64Vector(*declared)),
-                 boolVector(node, literalOk)),
-           andOf(node, equals(node.scalar(i64, 0)), boolVector(node, copyOk))),
-      andOf(node, isInferred, boolVector(node, inferredOk)));
+      orOf(node, andMask(node, equals(node.i64Vector(*declared)), literalOk),
+           andMask(node, equals(node.scalar(i64, 0)), copyOk)),
+      andMask(node, isInferred, inferredOk));
   Value oneInferred = buildBinary<LessEqualOp, EvalOp::LessEqual>(
       node, countOf(node, isInferred), node.scalar(i64, 1));
   addCheck(node, andOf(node, allOf(node, ok), oneInferred),
@@ -224,11 +222,9 @@ mlir::kiln::getDeclaredRepeats(OnnxNode &node, Value input) {
       buildBinary<EqualOp, EvalOp::Equal>(node, given, node.i64Vector(repeats));
   Value notNegative = buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(
       node, given, node.scalar(i64, 0));
-  addCheck(
-      node,
-      orOf(node, exact, andOf(node, boolVector(node, anyRepeat), notNegative)),
-      "input 1 ('repeats') must be " + formatShape(repeats) +
-          " to give the declared output shape " + formatShape(*declared));
+  addCheck(node, orOf(node, exact, andMask(node, notNegative, anyRepeat)),
+           "input 1 ('repeats') must be " + formatShape(repeats) +
+               " to give the declared output shape " + formatShape(*declared));
   return repeats;
 }
 
@@ -284,14 +280,14 @@ FailureOr<SmallVector<Value>> mlir::kiln::buildExpandToDeclared(OnnxNode &node,
   }
   Type i64 = IntegerType::get(node.getContext(), 64);
   Value ok = orOf(node,
-                  andOf(node,
-                        buildBinary<EqualOp, EvalOp::Equal>(
-                            node, shape, node.i64Vector(sizes)),
-                        boolVector(node, sizeOk)),
-                  andOf(node,
-                        buildBinary<EqualOp, EvalOp::Equal>(
-                            node, shape, node.scalar(i64, 1)),
-                        boolVector(node, oneOk)));
+                  andMask(node,
+                          buildBinary<EqualOp, EvalOp::Equal>(
+                              node, shape, node.i64Vector(sizes)),
+                          sizeOk),
+                  andMask(node,
+                          buildBinary<EqualOp, EvalOp::Equal>(
+                              node, shape, node.scalar(i64, 1)),
+                          oneOk));
   addCheck(node, ok,
            "input 1 ('shape') must broadcast the input shape " +
                formatShape(inputShape) + " to the declared output shape " +
@@ -377,14 +373,10 @@ FailureOr<SmallVector<Value>> mlir::kiln::buildSliceToDeclared(OnnxNode &node,
   }
   Type i64 = IntegerType::get(node.getContext(), 64);
   auto scalar = [&](int64_t value) { return node.scalar(i64, value); };
+  // Constant conditions (constant axes or steps) must not reach the back
+  // end as `i1` vectors (see `andMask`).
   auto select = [&](Value condition, Value onTrue, Value onFalse) {
-    if (!condition || !onTrue || !onFalse)
-      return Value();
-    if (DenseElementsAttr folded =
-            evaluateSelect(getConstantValue(condition),
-                           getConstantValue(onTrue), getConstantValue(onFalse)))
-      return node.constant(folded);
-    return node.create<SelectOp>(condition, onTrue, onFalse);
+    return selectInts(node, condition, onTrue, onFalse);
   };
   if (!axes)
     axes = node.i64Vector(getRange(0, count));

@@ -452,6 +452,8 @@ Value resizeAxisRunTime(OnnxNode &node, Value x, int64_t axis, int64_t out,
   Value result;
   if (params.mode == "nearest") {
     // One-hot weights: the second neighbour or the first.
+    // (`ceil` always takes the second; no `i1` constant vector is built, see
+    // `andMask`.)
     const std::string &m = params.nearestMode;
     Value second;
     if (m == "round_prefer_floor")
@@ -459,11 +461,11 @@ Value resizeAxisRunTime(OnnxNode &node, Value x, int64_t axis, int64_t out,
     else if (m == "round_prefer_ceil")
       second = node.create<GreaterEqualOp>(ratio, c(0.5));
     else if (m == "simple")
-      second = node.create<LessOp>(scale, c(1));
-    else
-      second = node.scalar(IntegerType::get(context, 1), m == "ceil");
-    second = orOf(node, node.expand(second, {out}), equal(ratio, c(1)));
-    result = node.create<GatherOp>(x, select(second, tap(1), tap(0)), axis);
+      second = node.expand(node.create<LessOp>(scale, c(1)), {out});
+    Value onNeighbour = equal(ratio, c(1));
+    second = second ? orOf(node, second, onNeighbour) : onNeighbour;
+    Value picked = m == "ceil" ? tap(1) : select(second, tap(1), tap(0));
+    result = node.create<GatherOp>(x, picked, axis);
   } else {
     if (!isa<FloatType>(type)) {
       node.emitError() << "linear and cubic resizing of " << type

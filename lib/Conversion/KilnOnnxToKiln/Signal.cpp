@@ -9,6 +9,7 @@
 //   Window
 
 #include "OnnxNode.h"
+#include "RunTimeChecks.h"
 
 #include <cmath>
 
@@ -155,6 +156,29 @@ Results convertDFT(OnnxNode &node) {
       node.concat({finish(realOut), finish(imaginaryOut)}, rank - 1)};
 }
 
+/// A window's run-time `size` (input 0): the declared output length,
+/// checked against it.
+std::optional<SmallVector<int64_t>> getDeclaredWindowSize(OnnxNode &node) {
+  std::optional<SmallVector<int64_t>> declared =
+      requireDeclaredShape(node, 0, 0, "size");
+  Value size = getI64Vector(node, 0, "size");
+  if (!declared || !size)
+    return std::nullopt;
+  if (declared->size() != 1 || getShape(size).front() != 1) {
+    node.emitError() << "size must be one number and the declared output "
+                        "shape "
+                     << formatShape(*declared) << " 1-D";
+    return std::nullopt;
+  }
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  addCheck(node,
+           buildBinary<EqualOp, EvalOp::Equal>(
+               node, size, node.scalar(i64, declared->front())),
+           "input 0 ('size') must be " + std::to_string(declared->front()) +
+               ", the declared output length");
+  return declared;
+}
+
 /// Hann, Hamming and Blackman windows: `sum_j a_j cos(2 pi j n / N)` with
 /// `N = size` (periodic) or `size - 1` (symmetric), a constant.
 template <int kKind>
@@ -163,8 +187,11 @@ Results convertWindow(OnnxNode &node) {
   Type type = node.hasAttr("output_datatype")
                   ? node.getTypeAttr("output_datatype")
                   : Float32Type::get(node.getContext());
-  std::optional<SmallVector<int64_t>> sizes =
-      node.requireConstantInts(0, "size");
+  std::optional<SmallVector<int64_t>> sizes;
+  if (node.hasInput(0) && !node.getConstantInput(0))
+    sizes = getDeclaredWindowSize(node);
+  else
+    sizes = node.requireConstantInts(0, "size");
   if (!sizes || !type)
     return failure();
   if (sizes->size() != 1 || sizes->front() < 0) {

@@ -40,3 +40,17 @@ func.func @max_unpool_errors_opset11(%x: tensor<1x1x2x2xf32> loc("x"), %i: tenso
   %a = kiln_onnx.node "MaxUnpool"(%x, %i, %shape) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<4xi64>) -> tensor<?xf32> loc("unpool_0")
   return %a : tensor<?xf32>
 }
+
+// -----
+
+// Compress needs a declared output shape that keeps the other dimensions,
+// and a condition no longer than the axis.
+func.func @compress_errors_opset11(%x: tensor<3x2xf32> loc("x"), %c: tensor<3xi1> loc("c"), %c4: tensor<4xi1> loc("c4")) -> (tensor<?x2xf32>, tensor<2x2xf32>, tensor<2x3xf32>) {
+  // expected-error@unknown {{node 'compress_0' (Compress): input 1 ('condition') must be a constant when output 0 has no declared static shape (declared 'tensor<?x2xf32>'); shapes that depend on run-time values are not supported yet}}
+  %a = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64, onnx_attrs = {axis = 0 : i64}} : (tensor<3x2xf32>, tensor<3xi1>) -> tensor<?x2xf32> loc("compress_0")
+  // expected-error@unknown {{node 'compress_1' (Compress): condition (4 entries) must not be longer than dimension 0 (3) and the declared output shape [2, 2] must have rank 2}}
+  %b = kiln_onnx.node "Compress"(%x, %c4) {domain = "", opset = 11 : i64, onnx_attrs = {axis = 0 : i64}} : (tensor<3x2xf32>, tensor<4xi1>) -> tensor<2x2xf32> loc("compress_1")
+  // expected-error@unknown {{node 'compress_2' (Compress): the declared output shape [2, 3] does not keep the input's other dimensions or has more entries than the condition}}
+  %d = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64, onnx_attrs = {axis = 0 : i64}} : (tensor<3x2xf32>, tensor<3xi1>) -> tensor<2x3xf32> loc("compress_2")
+  return %a, %b, %d : tensor<?x2xf32>, tensor<2x2xf32>, tensor<2x3xf32>
+}

@@ -119,3 +119,35 @@ func.func @max_unpool_output_shape_opset11(%x: tensor<1x1x2x2xf32>, %i: tensor<1
   %y = kiln_onnx.node "MaxUnpool"(%x, %i, %shape) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<4xi64>) -> tensor<1x1x5x5xf32>
   return %y : tensor<1x1x5x5xf32>
 }
+
+// -----
+
+// Compress with a run-time condition: as many true entries as the declared
+// output has along the axis (checked); entry k reads the position whose
+// running count of true entries is k + 1.
+// CHECK-LABEL: func.func @compress_run_time_condition_opset11
+//  CHECK-SAME:   (%[[X:.+]]: tensor<3x2xf32>, %[[C:.+]]: tensor<3xi1>)
+//       CHECK:   kiln.reduce_sum %{{.+}} {axes = array<i64: 0>, keep_dims = false} : tensor<3x3xi64> -> tensor<3xi64>
+//       CHECK:   kiln.assert %{{.+}}, "node 'compress_0' (Compress): input 1 ('condition') must have 2 true entries, the declared output's size along axis 0"
+//       CHECK:   %[[I:.+]] = kiln.min
+//       CHECK:   kiln.gather %[[X]], %[[I]] {axis = 0 : i64} : (tensor<3x2xf32>, tensor<2xi64>) -> tensor<2x2xf32>
+func.func @compress_run_time_condition_opset11(%x: tensor<3x2xf32>, %c: tensor<3xi1>) -> tensor<2x2xf32> {
+  %y = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64, onnx_attrs = {axis = 0 : i64}} : (tensor<3x2xf32>, tensor<3xi1>) -> tensor<2x2xf32> loc("compress_0")
+  return %y : tensor<2x2xf32>
+}
+
+// -----
+
+// Compress with a constant condition and no axis: a gather of the flattened
+// input at constant positions.
+// CHECK-LABEL: func.func @compress_constant_condition_opset11
+//  CHECK-SAME:   (%[[X:.+]]: tensor<2x2xf32>)
+//   CHECK-NOT:   kiln.assert
+//       CHECK:   %[[FLAT:.+]] = kiln.reshape %[[X]] : tensor<2x2xf32> to tensor<4xf32>
+//       CHECK:   %[[I:.+]] = kiln.constant dense<[1, 3]> : tensor<2xi64>
+//       CHECK:   kiln.gather %[[FLAT]], %[[I]] {axis = 0 : i64}
+func.func @compress_constant_condition_opset11(%x: tensor<2x2xf32>) -> tensor<2xf32> {
+  %c = kiln_onnx.constant dense<[false, true, false, true]> : tensor<4xi1>
+  %y = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64} : (tensor<2x2xf32>, tensor<4xi1>) -> tensor<2xf32>
+  return %y : tensor<2xf32>
+}

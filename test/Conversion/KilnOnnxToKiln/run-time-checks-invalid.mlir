@@ -134,3 +134,12 @@ func.func @slice_pad_errors(%x: tensor<2x3xf32> loc("x"), %b1: tensor<1xi64> loc
   %d = kiln_onnx.node "Pad"(%x, %b2, %none, %axes) {domain = "", opset = 18 : i64} : (tensor<2x3xf32>, tensor<2xi64>, none, tensor<1xi64>) -> tensor<3x4xf32> loc("pad_1")
   return %a, %b, %c, %d : tensor<2x3xf32>, tensor<2x4xf32>, tensor<3x3xf32>, tensor<3x4xf32>
 }
+
+// -----
+
+// A window's run-time size is one number and its declared output 1-D.
+func.func @window_errors_opset17(%n: tensor<2xi64> loc("n")) -> tensor<4xf32> {
+  // expected-error@unknown {{node 'hann_0' (HannWindow): size must be one number and the declared output shape [4] 1-D}}
+  %a = kiln_onnx.node "HannWindow"(%n) {domain = "", opset = 17 : i64} : (tensor<2xi64>) -> tensor<4xf32> loc("hann_0")
+  return %a : tensor<4xf32>
+}

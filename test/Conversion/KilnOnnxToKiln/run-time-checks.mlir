@@ -5,9 +5,11 @@
 // gives that shape.
 
 // Reshape: each entry of the shape is the declared size, 0 copying an equal
-// input size or the one -1.
+// input size or the one -1. Which entries may be 0 is a mask applied in
+// i64: no i1 constant vector reaches the back end.
 // CHECK-LABEL: func.func @reshape_run_time_shape_opset14
 //  CHECK-SAME:   (%[[X:.+]]: tensor<2x3x4xf32>, %[[SHAPE:.+]]: tensor<2xi64>)
+//   CHECK-NOT:   kiln.constant dense<[{{true|false}}
 //       CHECK:   kiln.equal %[[SHAPE]]
 //       CHECK:   kiln.assert %{{.+}}, "node 'reshape_0' (Reshape): input 1 ('shape') must give the declared output shape [2, 12]" : tensor<i1>
 //       CHECK:   %[[Y:.+]] = kiln.reshape %[[X]] : tensor<2x3x4xf32> to tensor<2x12xf32>
@@ -307,4 +309,44 @@ func.func @resize_run_time_scales_linear_opset13(%x: tensor<1x1x2x4xf32>, %scale
 func.func @upsample_run_time_scales_opset9(%x: tensor<1x1x2x2xf32>, %scales: tensor<4xf32>) -> tensor<1x1x4x6xf32> {
   %y = kiln_onnx.node "Upsample"(%x, %scales) {domain = "", opset = 9 : i64} : (tensor<1x1x2x2xf32>, tensor<4xf32>) -> tensor<1x1x4x6xf32> loc("up_0")
   return %y : tensor<1x1x4x6xf32>
+}
+
+// -----
+
+// A window with a run-time size: the size must be the declared length; the
+// window is the constant of that length.
+// CHECK-LABEL: func.func @hann_window_run_time_size_opset17
+//  CHECK-SAME:   (%[[SIZE:.+]]: tensor<i32>)
+//       CHECK:   kiln.assert %{{.+}}, "node 'hann_0' (HannWindow): input 0 ('size') must be 4, the declared output length"
+//       CHECK:   %[[W:.+]] = kiln.constant dense<[0.000000e+00, 5.000000e-01, 1.000000e+00, 5.000000e-01]> : tensor<4xf32>
+//       CHECK:   return %[[W]]
+func.func @hann_window_run_time_size_opset17(%size: tensor<i32>) -> tensor<4xf32> {
+  %y = kiln_onnx.node "HannWindow"(%size) {domain = "", opset = 17 : i64} : (tensor<i32>) -> tensor<4xf32> loc("hann_0")
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// MaxUnpool with a run-time output_shape: it must be the declared shape.
+// CHECK-LABEL: func.func @max_unpool_run_time_output_shape_opset11
+//  CHECK-SAME:   (%{{.+}}: tensor<1x1x2x2xf32>, %{{.+}}: tensor<1x1x2x2xi64>, %[[SHAPE:.+]]: tensor<4xi64>)
+//       CHECK:   kiln.equal %[[SHAPE]]
+//       CHECK:   kiln.assert %{{.+}}, "node 'unpool_0' (MaxUnpool): input 2 ('output_shape') must be the declared output shape [1, 1, 5, 5]"
+func.func @max_unpool_run_time_output_shape_opset11(%x: tensor<1x1x2x2xf32>, %i: tensor<1x1x2x2xi64>, %shape: tensor<4xi64>) -> tensor<1x1x5x5xf32> {
+  %y = kiln_onnx.node "MaxUnpool"(%x, %i, %shape) {domain = "", opset = 11 : i64, onnx_attrs = {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}} : (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>, tensor<4xi64>) -> tensor<1x1x5x5xf32> loc("unpool_0")
+  return %y : tensor<1x1x5x5xf32>
+}
+
+// -----
+
+// LSTM with run-time sequence lengths: as constant ones, they must all be
+// the sequence length, checked when the model runs.
+// CHECK-LABEL: func.func @lstm_run_time_sequence_lens_opset14
+//  CHECK-SAME:   %[[LENS:[a-zA-Z0-9_]+]]: tensor<2xi32>)
+//       CHECK:   kiln.assert %{{.+}}, "node 'lstm_0' (LSTM): input 4 ('sequence_lens') must be 5, the sequence length, for every batch entry (shorter sequences are not supported)"
+//       CHECK:   kiln.lstm
+func.func @lstm_run_time_sequence_lens_opset14(%x: tensor<5x2x3xf32>, %w: tensor<1x16x3xf32>, %r: tensor<1x16x4xf32>, %lens: tensor<2xi32>) -> tensor<5x1x2x4xf32> {
+  %none = kiln_onnx.none
+  %y = kiln_onnx.node "LSTM"(%x, %w, %r, %none, %lens) {domain = "", opset = 14 : i64, onnx_attrs = {hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>, none, tensor<2xi32>) -> tensor<5x1x2x4xf32> loc("lstm_0")
+  return %y : tensor<5x1x2x4xf32>
 }

@@ -14,9 +14,9 @@ func.func @dft_errors_opset17(%x: tensor<2x4x3xf32> loc("x"), %c: tensor<2x4x2xf
 
 // -----
 
-// A window's size decides its shape.
+// A window's size decides its shape: a run-time size needs a declared one.
 func.func @hann_window_errors_opset17(%n: tensor<i64> loc("n")) -> tensor<?xf32> {
-  // expected-error@unknown {{node 'hann_0' (HannWindow): input 0 ('size') must be a constant; shapes that depend on run-time values are not supported yet}}
+  // expected-error@unknown {{node 'hann_0' (HannWindow): input 0 ('size') must be a constant when output 0 has no declared static shape (declared 'tensor<?xf32>'); shapes that depend on run-time values are not supported yet}}
   %a = kiln_onnx.node "HannWindow"(%n) {domain = "", opset = 17 : i64} : (tensor<i64>) -> tensor<?xf32> loc("hann_0")
   return %a : tensor<?xf32>
 }
