@@ -385,7 +385,7 @@ Value resizeAxis(OnnxNode &node, Value x, int64_t axis, int64_t out,
 /// check rejects) becomes 0 and every index is clamped to the axis, so that
 /// no scale reads outside `x`.
 Value resizeAxisRunTime(OnnxNode &node, Value x, int64_t axis, int64_t out,
-                        Value scale, double roiStart, double roiEnd,
+                        Value scale, Value roiStart, Value roiEnd,
                         const ResizeParams &params) {
   int64_t in = getShape(x)[axis];
   MLIRContext *context = node.getContext();
@@ -412,10 +412,10 @@ Value resizeAxisRunTime(OnnxNode &node, Value x, int64_t axis, int64_t out,
   else if (t == "asymmetric")
     source = div(y, scale);
   else if (t == "tf_crop_and_resize")
-    source = add(select(single, c((roiEnd - roiStart) * (in - 1) / 2),
-                        div(mul(y, c((roiEnd - roiStart) * (in - 1))),
+    source = add(select(single, mul(sub(roiEnd, roiStart), c((in - 1) / 2.0)),
+                        div(mul(y, mul(sub(roiEnd, roiStart), c(in - 1))),
                             sub(outWidth, c(1)))),
-                 c(roiStart * (in - 1)));
+                 mul(roiStart, c(in - 1)));
   else if (t == "pytorch_half_pixel")
     source = select(single, c(-0.5), halfPixel);
   else if (t == "tf_half_pixel_for_nn")
@@ -581,8 +581,8 @@ Results buildResizeRunTime(OnnxNode &node, Value x, unsigned index,
                formatShape(*declared));
   Value result = x;
   for (auto [i, axis] : llvm::enumerate(axes)) {
-    double roiStart = roi.empty() ? 0 : roi[axis];
-    double roiEnd = roi.empty() ? 1 : roi[rank + axis];
+    Value roiStart = node.scalar(f64, roi.empty() ? 0 : roi[axis]);
+    Value roiEnd = node.scalar(f64, roi.empty() ? 1 : roi[rank + axis]);
     result = resizeAxisRunTime(node, result, axis, (*declared)[axis],
                                getElement(node, factors, i), roiStart, roiEnd,
                                params);
@@ -630,6 +630,43 @@ getOptionalFloats(OnnxNode &node, unsigned index, StringRef what) {
   if (!node.hasInput(index))
     return SmallVector<double>();
   return node.requireConstantFloats(index, what);
+}
+
+/// tf_crop_and_resize with a run-time roi (input 1, two numbers per
+/// resized axis) and known `scales` and `sizes` (one per dimension): the
+/// coordinates are computed at run time from the roi, as for run-time
+/// scales. A roi needs no check: any value gives the same shape.
+Results buildCropAndResizeRunTime(OnnxNode &node, Value x,
+                                  ArrayRef<int64_t> axes,
+                                  ArrayRef<double> scales,
+                                  ArrayRef<int64_t> sizes,
+                                  const ResizeParams &params) {
+  Value roi = node.getInput(1);
+  if (!x || !roi)
+    return failure();
+  int64_t count = axes.size();
+  if (getNumElements(getShape(roi)) != 2 * count ||
+      !isa<FloatType>(getElementType(roi))) {
+    node.emitError() << "input 1 ('roi') must hold two floats per resized "
+                        "axis ("
+                     << 2 * count << ")";
+    return failure();
+  }
+  Type f64 = Float64Type::get(node.getContext());
+  Value bounds = node.reshape(node.cast(roi, f64), {2 * count});
+  Value result = x;
+  for (auto [i, axis] : llvm::enumerate(axes)) {
+    if (sizes[axis] > kMaxBuiltConstantElements) {
+      node.emitError() << "resizing dimension " << axis << " to " << sizes[axis]
+                       << " is too large";
+      return failure();
+    }
+    result = resizeAxisRunTime(node, result, axis, sizes[axis],
+                               node.scalar(f64, scales[axis]),
+                               getElement(node, bounds, i),
+                               getElement(node, bounds, count + i), params);
+  }
+  return SmallVector<Value>{result};
 }
 
 /// Resize's sizes for a run-time `sizes` (input 3) on `axes`: the declared
@@ -719,7 +756,13 @@ Results convertResizeOpset11(OnnxNode &node) {
   }
   if (!x || !checkResizeParams(node, params))
     return failure();
-  std::optional<SmallVector<double>> roi = getOptionalFloats(node, 1, "roi");
+  // A run-time roi only matters to tf_crop_and_resize, which reads it at
+  // run time (below).
+  bool runTimeRoi = node.hasInput(1) && !node.getConstantInput(1) &&
+                    getNumElements(getShape(node.getInput(1))) != 0;
+  std::optional<SmallVector<double>> roi =
+      runTimeRoi ? SmallVector<double>() : getOptionalFloats(node, 1, "roi");
+  runTimeRoi = runTimeRoi && params.transform == "tf_crop_and_resize";
   // Run-time scales are checked against the declared output shape (below).
   bool runTimeScales = node.hasInput(2) && !node.getConstantInput(2) &&
                        getNumElements(getShape(node.getInput(2))) != 0;
@@ -746,6 +789,11 @@ Results convertResizeOpset11(OnnxNode &node) {
   }
   int64_t count = axes.size();
   if (runTimeScales) {
+    if (runTimeRoi) {
+      node.emitError() << "input 1 ('roi') must be a constant with run-time "
+                          "scales";
+      return failure();
+    }
     if (!sizeList->empty() || runTimeSizes) {
       node.emitError() << "expects either scales or sizes, not both";
       return failure();
@@ -825,6 +873,8 @@ Results convertResizeOpset11(OnnxNode &node) {
       }
     }
   }
+  if (runTimeRoi)
+    return buildCropAndResizeRunTime(node, x, axes, scales, sizes, params);
   return buildResize(node, x, scales, sizes, fullRoi, params);
 }
 

@@ -143,3 +143,17 @@ func.func @window_errors_opset17(%n: tensor<2xi64> loc("n")) -> tensor<4xf32> {
   %a = kiln_onnx.node "HannWindow"(%n) {domain = "", opset = 17 : i64} : (tensor<2xi64>) -> tensor<4xf32> loc("hann_0")
   return %a : tensor<4xf32>
 }
+
+// -----
+
+// A run-time roi needs two floats per resized axis, and constant or
+// run-time sizes, not run-time scales.
+func.func @resize_roi_errors_opset13(%x: tensor<1x4xf32> loc("x"), %roi3: tensor<3xf32> loc("roi3"), %roi: tensor<4xf32> loc("roi"), %s: tensor<2xf32> loc("s")) -> (tensor<1x3xf32>, tensor<1x8xf32>) {
+  %none = kiln_onnx.none loc("none")
+  %sizes = kiln_onnx.constant dense<[1, 3]> : tensor<2xi64> loc("sizes")
+  // expected-error@unknown {{node 'resize_0' (Resize): input 1 ('roi') must hold two floats per resized axis (4)}}
+  %a = kiln_onnx.node "Resize"(%x, %roi3, %none, %sizes) {domain = "", opset = 13 : i64, onnx_attrs = {coordinate_transformation_mode = "tf_crop_and_resize"}} : (tensor<1x4xf32>, tensor<3xf32>, none, tensor<2xi64>) -> tensor<1x3xf32> loc("resize_0")
+  // expected-error@unknown {{node 'resize_1' (Resize): input 1 ('roi') must be a constant with run-time scales}}
+  %b = kiln_onnx.node "Resize"(%x, %roi, %s) {domain = "", opset = 13 : i64, onnx_attrs = {coordinate_transformation_mode = "tf_crop_and_resize"}} : (tensor<1x4xf32>, tensor<4xf32>, tensor<2xf32>) -> tensor<1x8xf32> loc("resize_1")
+  return %a, %b : tensor<1x3xf32>, tensor<1x8xf32>
+}

@@ -350,3 +350,22 @@ func.func @lstm_run_time_sequence_lens_opset14(%x: tensor<5x2x3xf32>, %w: tensor
   %y = kiln_onnx.node "LSTM"(%x, %w, %r, %none, %lens) {domain = "", opset = 14 : i64, onnx_attrs = {hidden_size = 4 : i64}} : (tensor<5x2x3xf32>, tensor<1x16x3xf32>, tensor<1x16x4xf32>, none, tensor<2xi32>) -> tensor<5x1x2x4xf32> loc("lstm_0")
   return %y : tensor<5x1x2x4xf32>
 }
+
+// -----
+
+// tf_crop_and_resize with a run-time roi: the roi changes no shape (no
+// check); the coordinates read it at run time, and positions outside the
+// input take the extrapolation value.
+// CHECK-LABEL: func.func @resize_crop_run_time_roi_opset13
+//  CHECK-SAME:   (%[[X:.+]]: tensor<1x4xf32>, %[[ROI:.+]]: tensor<4xf32>)
+//   CHECK-NOT:   kiln.assert
+//       CHECK:   kiln.cast %[[ROI]] : tensor<4xf32> to tensor<4xf64>
+//       CHECK:   kiln.gather %[[X]], %{{.+}} {axis = 0 : i64} : (tensor<1x4xf32>, tensor<1x2xi64>) -> tensor<1x2x4xf32>
+//       CHECK:   kiln.select %{{.+}}, %{{.+}}, %{{.+}} : (tensor<1x1xi1>, tensor<f32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+//       CHECK:   kiln.select %{{.+}}, %{{.+}}, %{{.+}} : (tensor<1x3xi1>, tensor<f32>, tensor<1x3xf32>) -> tensor<1x3xf32>
+func.func @resize_crop_run_time_roi_opset13(%x: tensor<1x4xf32>, %roi: tensor<4xf32>) -> tensor<1x3xf32> {
+  %none = kiln_onnx.none
+  %sizes = kiln_onnx.constant dense<[1, 3]> : tensor<2xi64>
+  %y = kiln_onnx.node "Resize"(%x, %roi, %none, %sizes) {domain = "", opset = 13 : i64, onnx_attrs = {coordinate_transformation_mode = "tf_crop_and_resize", extrapolation_value = 10.0 : f32, mode = "linear"}} : (tensor<1x4xf32>, tensor<4xf32>, none, tensor<2xi64>) -> tensor<1x3xf32> loc("resize_0")
+  return %y : tensor<1x3xf32>
+}
