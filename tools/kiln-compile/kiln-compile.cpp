@@ -35,6 +35,8 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -300,6 +302,18 @@ int compile(MLIRContext &context) {
   if (!machine) {
     error(message);
     return kUsageError;
+  }
+  // The runtime's oneDNN shims exist for the architecture Kiln was built
+  // on only: a cross-compiled model (aarch64, ...) is generated code.
+  if (machine->getTargetTriple().getArch() !=
+      llvm::Triple(llvm::sys::getDefaultTargetTriple()).getArch()) {
+    if (cpuBackend == "onednn") {
+      error("--cpu-backend=onednn: oneDNN is available for this machine's "
+            "architecture only, not for " +
+            machine->getTargetTriple().str() + "; use auto or codegen");
+      return kUsageError;
+    }
+    cpuBackend = "codegen";
   }
 
   // Diagnostics print with their locations (ONNX node names) to stderr.
