@@ -18,6 +18,9 @@
 
 using namespace kiln_rt::test;
 
+// libgomp's, which the runtime links.
+extern "C" int omp_get_max_threads(void);
+
 namespace {
 
 /// A 64-byte aligned float buffer.
@@ -294,6 +297,16 @@ TEST_F(OneDnn, RunWithWrongHandle) {
   EXPECT_EQ(kiln_rt_onednn_conv_run(handle, &ctx, args), KILN_RT_INTERNAL);
   EXPECT_EQ(ctx.status, KILN_RT_INTERNAL);
   kiln_rt_onednn_destroy(instance, handle);
+}
+
+// A run sets the calling thread's OpenMP thread count for oneDNN and gives
+// the caller its own back.
+TEST_F(OneDnn, RunRestoresThreadCount) {
+  int before = omp_get_max_threads();
+  EXPECT_EQ(Conv2d().check(*this, kScratch, before + 1), KILN_RT_OK);
+  EXPECT_EQ(omp_get_max_threads(), before);
+  EXPECT_EQ(Conv2d().check(*this, kScratch, 1), KILN_RT_OK);
+  EXPECT_EQ(omp_get_max_threads(), before);
 }
 
 // Many threads run one handle at once, each with its own buffers.
