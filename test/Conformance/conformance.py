@@ -10,7 +10,9 @@
 # Each test ends in one of:
 #   passed         outputs match
 #   wrong result   kiln-run found a mismatch (a bug: listed in the report)
-#   unsupported    kiln-compile rejected the model with a diagnostic (exit 1)
+#   unsupported    kiln-compile rejected the model with a diagnostic (exit 1),
+#                  or a run-time check of the compiled model refused the
+#                  test's values with its diagnostic (kiln_rt.assert)
 #   crashed        a tool died, timed out, or failed with an internal error
 #
 # It writes a Markdown report (--report) and checks the tracked list of tests
@@ -118,6 +120,16 @@ def run_one(test_dir: str, name: str, tools: dict, work: str,
                 return Result(name, "unsupported",
                               "test data does not fit the model's declared "
                               "input: " + first_lines(proc.stderr),
+                              time.monotonic() - start)
+            if (proc.returncode == 2 and
+                    "_run failed: invalid argument" in proc.stderr and
+                    re.search(r"runtime error: node '", proc.stderr)):
+                # A run-time check of the compiled model (kiln_rt.assert)
+                # refused the test's values with its diagnostic: a feature
+                # Kiln rejects, found at run time because the values are
+                # graph inputs (e.g. Dropout in training with a ratio).
+                return Result(name, "unsupported",
+                              "run-time check: " + first_lines(proc.stderr),
                               time.monotonic() - start)
             if proc.returncode != 0:
                 why = (f"kiln-run exit {proc.returncode}"
