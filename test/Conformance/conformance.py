@@ -51,6 +51,18 @@ TOLERANCE_OVERRIDES = {
 }
 
 
+# Wrong results whose cause has been traced, with what was found. They stay
+# wrong results (the test does not pass); the report says why beside them.
+WRONG_RESULT_ANALYSES = {
+    "node/test_adam_multiple":
+        "the expected outputs were computed with epsilon = 1e-2 but the "
+        "model's Adam node has no epsilon attribute, so the ONNX default "
+        "1e-6 applies; NumPy with 1e-6 gives 0.75595933, Kiln's value "
+        "(checked 2026-11-23). A test-data error in ONNX 1.12, not a Kiln "
+        "bug; test_adam (one tensor) passes.",
+}
+
+
 @dataclass
 class Result:
     name: str
@@ -292,9 +304,12 @@ def write_report(path: str, results, suites, census=None):
         wrong = [r for r in results if r.status == "wrong result"]
         f.write("## Bugs: wrong results\n\n")
         if wrong:
-            f.write("Each of these is a bug to fix, not an accepted state.\n\n")
+            f.write("Each of these is a bug to fix, not an accepted state, "
+                    "unless its analysis shows the test data is wrong.\n\n")
             for r in wrong:
                 f.write(f"- `{r.name}`: {escape(r.detail)}\n")
+                if r.name in WRONG_RESULT_ANALYSES:
+                    f.write(f"  - Analysis: {WRONG_RESULT_ANALYSES[r.name]}\n")
         else:
             f.write("None.\n")
         f.write("\n## Every test\n\n| test | result | detail |\n|---|---|---|\n")
