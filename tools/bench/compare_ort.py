@@ -96,6 +96,9 @@ def parse_args(argv):
                              "run per model; the report says so)")
     parser.add_argument("--sgemm-size", type=int, default=512,
                         help="M = N = K of the dnnl_sgemm yardstick")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a remark for the report's heading (machine "
+                             "state, a known cause); repeatable")
     parser.add_argument("--output", required=True,
                         help="the Markdown report to write")
     parser.add_argument("--json", dest="json_path", default=None,
@@ -282,6 +285,7 @@ class Bench:
                                "warmup": args.warmup,
                                "time_limit_s": args.time_limit,
                                "compile_flags": args.compile_flag},
+                   "notes": args.note,
                    "sgemm_samples": {}, "models": []}
         results["meta"]["python"] = platform.python_version()
         self.time_sgemm(results["sgemm_samples"], "start")

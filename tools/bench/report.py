@@ -113,6 +113,8 @@ class Report:
             self.add(f"- Machine state at the {when} ({state['time_utc']} "
                      f"UTC): load average {load}; CPU use over 1 s (percent "
                      f"of one core): {busy}.")
+        for note in self.results.get("notes", []):
+            self.add(f"- Note: {note}")
         self.add("")
 
     def kiln_target(self):

@@ -100,6 +100,7 @@ def check_report(text):
                     "## How it is measured"):
         check(heading in text, f"report lacks {heading!r}")
     check_tables(text)
+    check("- Note: a smoke test" in text, "the note is missing")
     number = r"[0-9.]+"
     row = re.search(rf"^\| {MODEL} \| ({number}) \(({number})\) \| "
                     rf"({number}) \(({number})\) \| ({number}) \|",
@@ -155,7 +156,8 @@ def main():
 
     output = os.path.join(args.workdir, "performance.md")
     raw = os.path.join(args.workdir, "performance.json")
-    done = run_script(args.build_dir, zoo, output, "--json", raw)
+    done = run_script(args.build_dir, zoo, output, "--json", raw,
+                      "--note", "a smoke test")
     check(done.returncode == 0, f"exit code {done.returncode}")
     with open(output) as f:
         check_report(f.read())
