@@ -140,6 +140,21 @@ Term contract(OnnxNode &node, Term a, Term b, ArrayRef<Label> keep) {
   for (Label label : b.labels)
     if (!llvm::is_contained(a.labels, label))
       right.push_back(label);
+  // A label names one dimension: its sizes must agree, except that size 1
+  // broadcasts (ellipses).
+  for (Label label : llvm::concat<Label>(batch, contracted)) {
+    int64_t sizeA = sizeOf(a, label), sizeB = sizeOf(b, label);
+    if (sizeA != sizeB && sizeA != 1 && sizeB != 1) {
+      InFlightDiagnostic diag = node.emitError();
+      if (label < 256)
+        diag << "label '" << static_cast<char>(label) << "'";
+      else
+        diag << "ellipsis dimension " << (label - 256);
+      diag << " has size " << sizeA << " in one operand and " << sizeB
+           << " in another";
+      return {Value(), {}};
+    }
+  }
   // Shared labels of size 1 on one side broadcast (ellipses).
   auto sizes = [&](ArrayRef<Label> labels) {
     SmallVector<int64_t> result;
