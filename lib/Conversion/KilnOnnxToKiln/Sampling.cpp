@@ -754,7 +754,9 @@ Results convertResizeOpset11(OnnxNode &node) {
     axesAttr = node.getInts("axes");
     policy = node.getString("keep_aspect_ratio_policy", "stretch");
   }
-  if (!x || !checkResizeParams(node, params))
+  // An attribute of the wrong type has been reported; building on its
+  // default would only add noise.
+  if (!x || node.hasFailed() || !checkResizeParams(node, params))
     return failure();
   // A run-time roi only matters to tf_crop_and_resize, which reads it at
   // run time (below).
@@ -885,7 +887,7 @@ Results buildSimpleResize(OnnxNode &node, Value x,
   ResizeParams params;
   params.mode = node.getString("mode", "nearest");
   params.transform = "asymmetric";
-  if (!x || !scaleList || !checkResizeParams(node, params))
+  if (!x || !scaleList || node.hasFailed() || !checkResizeParams(node, params))
     return failure();
   params.nearestMode = "simple";
   if (params.mode == "cubic") {
@@ -915,7 +917,7 @@ Results buildSimpleResizeRunTime(OnnxNode &node, Value x) {
   ResizeParams params;
   params.mode = node.getString("mode", "nearest");
   params.transform = "asymmetric";
-  if (!x || !checkResizeParams(node, params))
+  if (!x || node.hasFailed() || !checkResizeParams(node, params))
     return failure();
   params.nearestMode = "simple";
   if (params.mode == "cubic") {

@@ -41,3 +41,14 @@ func.func @resize_errors_opset13(%x: tensor<1x4xui8> loc("x")) -> tensor<?xui8> 
   %a = kiln_onnx.node "Resize"(%x, %none, %scales) {domain = "", opset = 13 : i64, onnx_attrs = {mode = "linear"}} : (tensor<1x4xui8>, none, tensor<2xf32>) -> tensor<?xui8> loc("resize_0")
   return %a : tensor<?xui8>
 }
+
+// -----
+
+// A mode of the wrong attribute type is reported once, with run-time scales
+// too; the libFuzzer target found this one crashing.
+func.func @resize_mode_type_opset13(%x: tensor<1x1x2x4xf32> loc("x"), %scales: tensor<4xf32> loc("scales")) -> tensor<1x1x1x2xf32> {
+  %none = kiln_onnx.none loc("none")
+  // expected-error@unknown {{node 'resize_1' (Resize): attribute 'mode' must be a STRING, got array<i64>}}
+  %a = kiln_onnx.node "Resize"(%x, %none, %scales) {domain = "", opset = 13 : i64, onnx_attrs = {mode = array<i64>}} : (tensor<1x1x2x4xf32>, none, tensor<4xf32>) -> tensor<1x1x1x2xf32> loc("resize_1")
+  return %a : tensor<1x1x1x2xf32>
+}
