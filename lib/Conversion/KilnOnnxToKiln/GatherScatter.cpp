@@ -370,7 +370,9 @@ Results convertCompress(OnnxNode &node) {
   Value input = node.getInput(0);
   Value condition = node.getInput(1);
   std::optional<int64_t> axisAttr = node.getOptionalInt("axis");
-  if (!input || !condition)
+  // An axis of the wrong attribute type has been reported; without it the
+  // input would be flattened against a shape declared for the axis.
+  if (!input || !condition || node.hasFailed())
     return failure();
   int64_t axis = 0;
   if (axisAttr) {

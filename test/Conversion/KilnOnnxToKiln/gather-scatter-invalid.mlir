@@ -54,3 +54,13 @@ func.func @compress_errors_opset11(%x: tensor<3x2xf32> loc("x"), %c: tensor<3xi1
   %d = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64, onnx_attrs = {axis = 0 : i64}} : (tensor<3x2xf32>, tensor<3xi1>) -> tensor<2x3xf32> loc("compress_2")
   return %a, %b, %d : tensor<?x2xf32>, tensor<2x2xf32>, tensor<2x3xf32>
 }
+
+// -----
+
+// An axis of the wrong attribute type is reported once; the libFuzzer
+// target found this one crashing.
+func.func @compress_axis_type_opset11(%x: tensor<3x2xf32> loc("x"), %c: tensor<3xi1> loc("c")) -> tensor<2x2xf32> {
+  // expected-error@unknown {{node 'compress_1' (Compress): attribute 'axis' must be an INT, got ""}}
+  %a = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64, onnx_attrs = {axis = ""}} : (tensor<3x2xf32>, tensor<3xi1>) -> tensor<2x2xf32> loc("compress_1")
+  return %a : tensor<2x2xf32>
+}
