@@ -73,7 +73,7 @@ bool keepsScalar(linalg::LinalgOp op) {
 /// a matrix product becomes broadcasts and fused multiply-adds along the
 /// rows of `B` and `C`), the last loop otherwise (elementwise ops walk
 /// memory in order; reductions over the last dimension reduce vectors).
-std::optional<unsigned> vectorLoop(linalg::LinalgOp op) {
+unsigned vectorLoop(linalg::LinalgOp op) {
   unsigned last = op.getNumLoops() - 1;
   if (!linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1)
     return last;
@@ -156,14 +156,12 @@ struct TileAndVectorizePass
       // runs one iteration per tile.
       if (!vectorize || !hasPermutationMaps(op) || keepsScalar(op))
         continue;
-      std::optional<unsigned> lanes = vectorLoop(op);
-      if (!lanes)
-        continue;
+      unsigned lanes = vectorLoop(op);
       SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
       SmallVector<int64_t> sizes(tileRanges.size(), 1);
-      sizes[*lanes] = largestDivisorAtMost(tileRanges[*lanes], maxVectorLanes);
+      sizes[lanes] = largestDivisorAtMost(tileRanges[lanes], maxVectorLanes);
       op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
-      if (op.getStaticLoopRanges()[*lanes] < 2)
+      if (op.getStaticLoopRanges()[lanes] < 2)
         continue; // nothing to gain from one-lane vectors
       rewriter.setInsertionPoint(op);
       FailureOr<linalg::VectorizationResult> vectorized =
