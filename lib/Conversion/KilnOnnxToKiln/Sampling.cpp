@@ -586,6 +586,8 @@ Results buildResizeRunTime(OnnxNode &node, Value x, unsigned index,
     result = resizeAxisRunTime(node, result, axis, (*declared)[axis],
                                getElement(node, factors, i), roiStart, roiEnd,
                                params);
+    if (!result)
+      return failure(); // reported (e.g. linear resizing of integers)
   }
   return SmallVector<Value>{result};
 }
@@ -619,6 +621,8 @@ Results buildResize(OnnxNode &node, Value x, ArrayRef<double> scales,
     }
     result = resizeAxis(node, result, axis, sizes[axis], scales[axis], roiStart,
                         roiEnd, params);
+    if (!result)
+      return failure(); // reported (e.g. linear resizing of integers)
   }
   return SmallVector<Value>{result};
 }

@@ -52,3 +52,14 @@ func.func @resize_mode_type_opset13(%x: tensor<1x1x2x4xf32> loc("x"), %scales: t
   %a = kiln_onnx.node "Resize"(%x, %none, %scales) {domain = "", opset = 13 : i64, onnx_attrs = {mode = array<i64>}} : (tensor<1x1x2x4xf32>, none, tensor<4xf32>) -> tensor<1x1x1x2xf32> loc("resize_1")
   return %a : tensor<1x1x1x2xf32>
 }
+
+// -----
+
+// Linear resizing of integers with run-time scales is reported, not built
+// on; the libFuzzer target found this one crashing.
+func.func @resize_runtime_int_opset13(%x: tensor<1x1x2x2xi16> loc("x"), %scales: tensor<4xf32> loc("scales")) -> tensor<1x1x4x4xi16> {
+  %none = kiln_onnx.none loc("none")
+  // expected-error@unknown {{node 'resize_2' (Resize): linear and cubic resizing of 'i16' is not supported}}
+  %a = kiln_onnx.node "Resize"(%x, %none, %scales) {domain = "", opset = 13 : i64, onnx_attrs = {mode = "linear", coordinate_transformation_mode = "align_corners"}} : (tensor<1x1x2x2xi16>, none, tensor<4xf32>) -> tensor<1x1x4x4xi16> loc("resize_2")
+  return %a : tensor<1x1x4x4xi16>
+}
