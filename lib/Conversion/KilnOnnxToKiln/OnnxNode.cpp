@@ -152,6 +152,13 @@ InFlightDiagnostic OnnxNode::emitError() {
          << "node '" << name << "' (" << getOpType() << "): ";
 }
 
+InFlightDiagnostic OnnxNode::emitAttributeError(StringRef attrName) {
+  attributeFailed = true;
+  return mlir::emitError(getLoc())
+         << "node '" << name << "' (" << getOpType() << "): attribute '"
+         << attrName << "' must be ";
+}
+
 //===--- Attributes ---===//
 
 bool OnnxNode::hasAttr(StringRef attrName) {
@@ -174,7 +181,7 @@ std::optional<int64_t> OnnxNode::getOptionalInt(StringRef attrName) {
     return std::nullopt;
   if (auto intAttr = dyn_cast<IntegerAttr>(attr))
     return intAttr.getValue().getSExtValue();
-  emitError() << "attribute '" << attrName << "' must be an INT, got " << attr;
+  emitAttributeError(attrName) << "an INT, got " << attr;
   return std::nullopt;
 }
 
@@ -191,7 +198,7 @@ std::optional<float> OnnxNode::getOptionalFloat(StringRef attrName) {
     return static_cast<float>(floatAttr.getValueAsDouble());
   if (auto intAttr = dyn_cast<IntegerAttr>(attr))
     return static_cast<float>(intAttr.getValue().getSExtValue());
-  emitError() << "attribute '" << attrName << "' must be a FLOAT, got " << attr;
+  emitAttributeError(attrName) << "a FLOAT, got " << attr;
   return std::nullopt;
 }
 
@@ -206,8 +213,7 @@ std::string OnnxNode::getString(StringRef attrName, StringRef defaultValue) {
     return defaultValue.str();
   if (auto str = dyn_cast<StringAttr>(attr))
     return str.getValue().str();
-  emitError() << "attribute '" << attrName << "' must be a STRING, got "
-              << attr;
+  emitAttributeError(attrName) << "a STRING, got " << attr;
   return defaultValue.str();
 }
 
@@ -229,7 +235,7 @@ std::optional<SmallVector<int64_t>> OnnxNode::getInts(StringRef attrName) {
     if (values.size() == array.size())
       return values;
   }
-  emitError() << "attribute '" << attrName << "' must be INTS, got " << attr;
+  emitAttributeError(attrName) << "INTS, got " << attr;
   return std::nullopt;
 }
 
@@ -247,7 +253,7 @@ std::optional<SmallVector<float>> OnnxNode::getFloats(StringRef attrName) {
     return std::nullopt;
   if (auto floats = dyn_cast<DenseF32ArrayAttr>(attr))
     return SmallVector<float>(floats.asArrayRef());
-  emitError() << "attribute '" << attrName << "' must be FLOATS, got " << attr;
+  emitAttributeError(attrName) << "FLOATS, got " << attr;
   return std::nullopt;
 }
 
@@ -265,7 +271,7 @@ OnnxNode::getStrings(StringRef attrName) {
     if (values.size() == array.size())
       return values;
   }
-  emitError() << "attribute '" << attrName << "' must be STRINGS, got " << attr;
+  emitAttributeError(attrName) << "STRINGS, got " << attr;
   return std::nullopt;
 }
 
@@ -276,8 +282,7 @@ ElementsAttr OnnxNode::getTensor(StringRef attrName) {
     return nullptr;
   if (auto elements = dyn_cast<ElementsAttr>(attr))
     return elements;
-  emitError() << "attribute '" << attrName << "' must be a TENSOR, got "
-              << attr;
+  emitAttributeError(attrName) << "a TENSOR, got " << attr;
   return nullptr;
 }
 

@@ -49,7 +49,9 @@ struct OptionalOperand {
 ///
 /// Errors are sticky: after `emitError` (or a failed build), `hasFailed` is
 /// true and every `create` returns a null value, so handlers can be written
-/// as straight-line code and check once at the end.
+/// as straight-line code and check once at the end. An attribute of the
+/// wrong type fails the node too, but leaves the builders working on the
+/// attribute's default, so the handler's straight-line code stays safe.
 class OnnxNode {
 public:
   OnnxNode(onnx::NodeOp op, OpBuilder &builder);
@@ -72,7 +74,7 @@ public:
   /// node failed.
   InFlightDiagnostic emitError();
   /// True once an error was reported for this node.
-  bool hasFailed() const { return failed; }
+  bool hasFailed() const { return failed || attributeFailed; }
 
   //===--- Attributes ---===//
 
@@ -300,6 +302,13 @@ private:
   llvm::StringSet<> read;
   GraphConverter graphConverter;
   bool failed = false;
+  /// An attribute had the wrong type. The node fails, but the builders go
+  /// on with the attribute's default: handlers read attributes first and
+  /// build straight on, and a null value there would be a crash.
+  bool attributeFailed = false;
+
+  /// Emits an error for the attribute `attrName` of the wrong type.
+  InFlightDiagnostic emitAttributeError(StringRef attrName);
 };
 
 //===----------------------------------------------------------------------===//

@@ -86,3 +86,15 @@ func.func @conv_transpose_errors_opset11(%x: tensor<1x2x3x3xf32> loc("x"), %w: t
   %b = kiln_onnx.node "ConvTranspose"(%x, %v) {domain = "", opset = 11 : i64} : (tensor<1x2x3x3xf32>, tensor<3x1x2x2xf32>) -> tensor<?xf32> loc("convt_1")
   return %a, %b : tensor<?xf32>, tensor<?xf32>
 }
+
+// -----
+
+// An attribute of the wrong type fails the node, but the handler's
+// builders go on with its default (here on the run-time training_mode
+// path), so it is reported once, never a crash; the libFuzzer target found
+// this one crashing.
+func.func @dropout_seed_type_opset13(%x: tensor<3x4x5xf32> loc("x"), %r: tensor<f32> loc("r"), %t: tensor<i1> loc("t")) -> tensor<3x4x5xf32> {
+  // expected-error@unknown {{node 'dropout_9' (Dropout): attribute 'seed' must be an INT, got array<f32>}}
+  %a = kiln_onnx.node "Dropout"(%x, %r, %t) {domain = "", opset = 13 : i64, onnx_attrs = {seed = array<f32>}} : (tensor<3x4x5xf32>, tensor<f32>, tensor<i1>) -> tensor<3x4x5xf32> loc("dropout_9")
+  return %a : tensor<3x4x5xf32>
+}
