@@ -82,6 +82,17 @@ Term takeDiagonals(OnnxNode &node, Term term) {
       continue;
     // Move the pair last, flatten it and take every (n + 1)-th element.
     size_t j = it - term.labels.begin();
+    ArrayRef<int64_t> sizes = getShape(term.value);
+    if (sizes[i] != sizes[j]) {
+      InFlightDiagnostic diag = node.emitError();
+      if (term.labels[i] < 256)
+        diag << "label '" << static_cast<char>(term.labels[i]) << "'";
+      else
+        diag << "ellipsis dimension " << (term.labels[i] - 256);
+      diag << " repeats in one operand with sizes " << sizes[i] << " and "
+           << sizes[j] << "; a diagonal needs equal sizes";
+      return {Value(), {}};
+    }
     SmallVector<Label> order;
     for (size_t k = 0; k < term.labels.size(); ++k)
       if (k != i && k != j)
@@ -257,6 +268,8 @@ Results convertEinsum(OnnxNode &node) {
   // 1. Diagonals, and labels only one operand uses summed away.
   for (auto [i, term] : llvm::enumerate(terms)) {
     term = takeDiagonals(node, term);
+    if (!term.value)
+      return failure();
     SmallVector<Label> needed(output);
     for (auto [j, other] : llvm::enumerate(terms))
       if (i != j)
