@@ -79,6 +79,9 @@ void kiln::buildLinalgPipeline(OpPassManager &pm,
 
 void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
                                    const CpuPipelineOptions &options) {
+  // Constant weights in the order the vector code reads them (before
+  // fusion, which turns matmuls with reshaped operands into generics).
+  pm.addNestedPass<func::FuncOp>(cpu::createTransposeConstantOperandsPass());
   // Producer/consumer chains of elementwise ops become one loop nest.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
@@ -126,6 +129,8 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // exp, tanh, erf, log in vector registers rather than libm calls.
+  pm.addNestedPass<func::FuncOp>(cpu::createApproximateMathPass());
   // Integer powers (math.ipowi) become small generated functions.
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(createConvertMathToLLVMPass());

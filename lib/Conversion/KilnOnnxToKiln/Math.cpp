@@ -13,9 +13,9 @@
 //   ThresholdedRelu select(x > alpha, x, 0)
 //   HardSigmoid     clip(alpha * x + beta, 0, 1)
 //   HardSwish       x * clip(x / 6 + 0.5, 0, 1)
-//   Softplus        log(exp(x) + 1)
+//   Softplus        max(x, 0) + log(exp(-|x|) + 1)
 //   Softsign        x / (1 + |x|)
-//   Mish            x * tanh(log(exp(x) + 1))
+//   Mish            x * tanh(softplus(x))
 //   Gelu            0.5 * x * (1 + erf(x / sqrt(2))), or its tanh form
 //   Shrink          select(x < -lambd, x + bias, select(x > lambd, x - bias,
 //   0)) Tan             sin(x) / cos(x) Sinh, Cosh      (exp(x) -/+ exp(-x)) /
@@ -206,12 +206,15 @@ Results convertHardSwish(OnnxNode &node) {
   return SmallVector<Value>{mul(node, x, clip(node, linear, 0.0, 1.0))};
 }
 
-/// `log(exp(x) + 1)`.
+/// `log(exp(x) + 1)`, as `max(x, 0) + log(exp(-|x|) + 1)`: the same
+/// value, but `exp` cannot overflow (`x` above 88 would give infinity).
 Value softplus(OnnxNode &node, Value x) {
   if (!x)
     return nullptr;
-  return node.create<LogOp>(
-      add(node, node.create<ExpOp>(x), scalarLike(node, x, 1)));
+  Value negAbs = node.create<NegOp>(node.create<AbsOp>(x));
+  Value log1pExp = node.create<LogOp>(
+      add(node, node.create<ExpOp>(negAbs), scalarLike(node, x, 1)));
+  return add(node, node.create<ReluOp>(x), log1pExp);
 }
 
 Results convertSoftplus(OnnxNode &node) {

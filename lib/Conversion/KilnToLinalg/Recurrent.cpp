@@ -119,9 +119,10 @@ namespace {
 ///    carrying `h`, `c` (each copied into a buffer of its own first) and
 ///    `y`: `gates = xw[t] + h R_d^T` (a `linalg.matmul` onto the step's
 ///    slice), then one `linalg.generic` over `[batch, H]` reading the four
-///    column blocks of the gates (and the peepholes) and yielding the new
-///    `c` and `h`, pinned into the loop-carried buffers with
-///    `bufferization.materialize_in_destination`; `h` goes into `y[t, d]`;
+///    column blocks of the gates (the peepholes, the previous `c`) and
+///    yielding the new `c` and `h`, copied into the loop-carried buffers
+///    with `bufferization.materialize_in_destination`; `h` goes into
+///    `y[t, d]`;
 /// 3. the last `h` and `c` go into `y_h[d]` and `y_c[d]`.
 struct ConvertLstmOp : OpConversionPattern<LstmOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -234,14 +235,13 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                 ValueRange{args[0], r}, ValueRange{xwStep});
             setTransposedRhsMaps(nested, gates);
             auto [c, h] = buildCell(nested, nestedLoc, gates.getResult(0),
-                                    args[1], args[0], peepholes, type, hidden,
-                                    fns, clip, inputForget);
+                                    args[1], peepholes, type, hidden, fns,
+                                    clip, inputForget);
             Value newY =
                 insertAt(nested, nestedLoc, h, args[2],
                          {step, nested.getIndexAttr(d), nested.getIndexAttr(0),
                           nested.getIndexAttr(0)});
-            // Later canonicalization may give the cell fresh destinations;
-            // pinning the new state into the loop-carried buffers keeps the
+            // Copying the new state into the loop-carried buffers keeps the
             // loop in place after bufferization.
             auto inPlace = [&](Value value, Value dest) {
               return bufferization::MaterializeInDestinationOp::create(
@@ -277,12 +277,13 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
 
   /// Builds the `linalg.generic` of one step over `[batch, H]`: reads the
   /// four pre-activations, column blocks of `gates` (`[batch, 4H]`, order i,
-  /// o, f, c), and the `peepholes` (`[3H]`, order i, o, f), and returns the
-  /// new `c` and `h`, written over the previous `c` (read as the outputs'
-  /// old values) and `h`. Writing over the loop's own values keeps them in
-  /// place through bufferization (`scf.for` yields equivalent buffers).
+  /// o, f, c), the `peepholes` (`[3H]`, order i, o, f) and the previous
+  /// `c`, and returns the new `c` and `h` in fresh tensors. The caller
+  /// copies them into the loop's own buffers: the cell may be tiled into
+  /// loops of its own, which could not both update `c` in place and leave
+  /// the old `c` to the copy.
   static std::pair<Value, Value>
-  buildCell(OpBuilder &b, Location loc, Value gates, Value c, Value h,
+  buildCell(OpBuilder &b, Location loc, Value gates, Value c,
             Value peepholes, Type type, int64_t hidden,
             ArrayRef<Activation> fns, std::optional<double> clip,
             bool inputForget) {
@@ -309,15 +310,19 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
         maps.push_back(column);
       }
     }
-    maps.append({identity, identity});
+    size_t cIndex = inputs.size();
+    inputs.push_back(c);
+    maps.append({identity, identity, identity});
+    Value cInit = createEmptyTensor(b, loc, {batch, hidden}, type);
+    Value hInit = createEmptyTensor(b, loc, {batch, hidden}, type);
     SmallVector<utils::IteratorType> iterators(2,
                                                utils::IteratorType::parallel);
     auto generic = linalg::GenericOp::create(
-        b, loc, TypeRange{c.getType(), h.getType()}, inputs, ValueRange{c, h},
+        b, loc, TypeRange{c.getType(), c.getType()}, inputs,
+        ValueRange{cInit, hInit},
         maps, iterators, [&](OpBuilder &nb, Location nl, ValueRange args) {
           Value gi = args[0], go = args[1], gf = args[2], gc = args[3];
-          size_t numInputs = inputs.size();
-          Value cPrev = args[numInputs];
+          Value cPrev = args[cIndex];
           auto clipped = [&](Value x) -> Value {
             if (!clip)
               return x;

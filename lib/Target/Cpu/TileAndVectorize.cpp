@@ -13,6 +13,9 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Rewrite/FrozenRewritePatternSet.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 #include "llvm/Support/Debug.h"
 
 namespace mlir::kiln::cpu {
@@ -85,6 +88,19 @@ unsigned vectorLoop(linalg::LinalgOp op) {
   return last;
 }
 
+/// Returns the chunk size for the threads' split of a loop of `range`
+/// iterations into at most `maxChunks` chunks. When the loop also gives the
+/// vector lanes, chunks keep at least `lanes` iterations where they can.
+int64_t chunkSize(int64_t range, int64_t maxChunks, int64_t lanes) {
+  int64_t size = smallestTileWithAtMost(range, maxChunks);
+  if (lanes <= 1)
+    return size;
+  for (int64_t t = size; t <= range; ++t)
+    if (range % t == 0 && t >= std::min(lanes, range))
+      return t;
+  return range;
+}
+
 struct TileAndVectorizePass
     : kiln::cpu::impl::TileAndVectorizePassBase<TileAndVectorizePass> {
   using Base::Base;
@@ -115,64 +131,113 @@ struct TileAndVectorizePass
     return tiledOp ? tiledOp : op;
   }
 
+  /// Tiles and vectorizes `op`.
+  void schedule(IRRewriter &rewriter, linalg::LinalgOp op) {
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    int64_t work = 1;
+    for (int64_t range : ranges)
+      work *= range;
+    if (ranges.empty() || work == 0)
+      return;
+    bool vectorizes = vectorize && hasPermutationMaps(op) && !keepsScalar(op);
+    unsigned lanes = vectorLoop(op);
+
+    // Threads: split the first parallel loop into at most `maxChunks`
+    // equal chunks, so the runtime can hand each thread a contiguous,
+    // balanced share; a loop other than the lanes' one when there is one
+    // (a matrix-vector product has only its columns to share). Small ops
+    // stay on the calling thread.
+    if (work >= minParallelWork) {
+      std::optional<unsigned> split;
+      for (auto [d, range] : llvm::enumerate(ranges)) {
+        if (iterators[d] != utils::IteratorType::parallel || range < 2)
+          continue;
+        if (!vectorizes || d != lanes) {
+          split = d;
+          break;
+        }
+        split = d; // the lanes' loop, unless another one follows
+      }
+      if (split) {
+        SmallVector<int64_t> sizes(ranges.size(), 0);
+        sizes[*split] = chunkSize(ranges[*split], maxChunks,
+                                  vectorizes && *split == lanes
+                                      ? int64_t(maxVectorLanes)
+                                      : 1);
+        op = tile(rewriter, op, sizes,
+                  scf::SCFTilingOptions::LoopType::ForallOp);
+      }
+    }
+
+    // Vectors: one loop's iterations become the lanes; every other loop
+    // runs one iteration per tile.
+    if (!vectorizes)
+      return;
+    SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
+    SmallVector<int64_t> sizes(tileRanges.size(), 1);
+    sizes[lanes] = largestDivisorAtMost(tileRanges[lanes], maxVectorLanes);
+    op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
+    if (op.getStaticLoopRanges()[lanes] < 2)
+      return; // nothing to gain from one-lane vectors
+    rewriter.setInsertionPoint(op);
+    FailureOr<linalg::VectorizationResult> vectorized =
+        linalg::vectorize(rewriter, op);
+    if (failed(vectorized)) {
+      LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << op << "\n");
+      return;
+    }
+    rewriter.replaceOp(op, vectorized->replacements);
+  }
+
+  /// Canonicalization patterns: the vectorized tiles read their slices
+  /// through chains of `tensor.extract_slice`, which they fold away before
+  /// the accumulators can be hoisted.
+  LogicalResult initialize(MLIRContext *context) override {
+    RewritePatternSet patterns(context);
+    for (Dialect *dialect : context->getLoadedDialects())
+      dialect->getCanonicalizationPatterns(patterns);
+    for (RegisteredOperationName op : context->getRegisteredOperations())
+      op.getCanonicalizationPatterns(patterns, context);
+    canonicalization = FrozenRewritePatternSet(std::move(patterns));
+    return success();
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     IRRewriter rewriter(&getContext());
 
-    // Only ops at the top of the function: those inside loops belong to a
-    // computation someone already scheduled.
+    // Ops already inside an `scf.forall` belong to a computation someone
+    // already split among threads; ops in sequential loops (an LSTM's time
+    // steps) are scheduled like any other.
     SmallVector<linalg::LinalgOp> ops;
-    for (Operation &op : func.getBody().getOps())
-      if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
-        if (linalgOp.hasPureTensorSemantics() && !linalgOp.hasDynamicShape() &&
-            isa<TilingInterface>(op))
-          ops.push_back(linalgOp);
+    func.walk([&](linalg::LinalgOp op) {
+      if (op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
+          isa<TilingInterface>(op.getOperation()) &&
+          !op->getParentOfType<scf::ForallOp>())
+        ops.push_back(op);
+    });
+    for (linalg::LinalgOp op : ops)
+      schedule(rewriter, op);
 
-    for (linalg::LinalgOp op : ops) {
-      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-      SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-      int64_t work = 1;
-      for (int64_t range : ranges)
-        work *= range;
-      if (ranges.empty() || work == 0)
-        continue;
+    if (failed(applyPatternsGreedily(func, canonicalization)))
+      return signalPassFailure();
 
-      // Threads: split the first parallel loop into at most `maxChunks`
-      // equal chunks, so the runtime can hand each thread a contiguous,
-      // balanced share. Small ops stay on the calling thread.
-      if (work >= minParallelWork) {
-        for (auto [d, range] : llvm::enumerate(ranges)) {
-          if (iterators[d] != utils::IteratorType::parallel || range < 2)
-            continue;
-          SmallVector<int64_t> sizes(ranges.size(), 0);
-          sizes[d] = smallestTileWithAtMost(range, maxChunks);
-          op = tile(rewriter, op, sizes,
-                    scf::SCFTilingOptions::LoopType::ForallOp);
-          break;
-        }
+    // A tile that accumulates (a matrix product's steps along k) reads and
+    // writes the same part of its result in every iteration of the loops
+    // around it: keep that part in registers across those loops instead.
+    SmallVector<scf::ForOp> loops;
+    func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (scf::ForOp loop : loops) {
+      LoopLikeOpInterface hoisted = loop;
+      for (size_t before = 0; before != hoisted.getRegionIterArgs().size();) {
+        before = hoisted.getRegionIterArgs().size();
+        hoisted = hoistLoopInvariantSubsets(rewriter, hoisted);
       }
-
-      // Vectors: one loop's iterations become the lanes; every other loop
-      // runs one iteration per tile.
-      if (!vectorize || !hasPermutationMaps(op) || keepsScalar(op))
-        continue;
-      unsigned lanes = vectorLoop(op);
-      SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
-      SmallVector<int64_t> sizes(tileRanges.size(), 1);
-      sizes[lanes] = largestDivisorAtMost(tileRanges[lanes], maxVectorLanes);
-      op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
-      if (op.getStaticLoopRanges()[lanes] < 2)
-        continue; // nothing to gain from one-lane vectors
-      rewriter.setInsertionPoint(op);
-      FailureOr<linalg::VectorizationResult> vectorized =
-          linalg::vectorize(rewriter, op);
-      if (failed(vectorized)) {
-        LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << op << "\n");
-        continue;
-      }
-      rewriter.replaceOp(op, vectorized->replacements);
     }
   }
+
+  FrozenRewritePatternSet canonicalization;
 };
 
 } // namespace

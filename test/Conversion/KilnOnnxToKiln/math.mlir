@@ -332,12 +332,17 @@ func.func @hard_sigmoid_hard_swish_opset14(%x: tensor<4xf32>) -> (tensor<4xf32>,
 
 // -----
 
-// Softplus: log(exp(x) + 1); Softsign: x / (1 + |x|).
+// Softplus: max(x, 0) + log(exp(-|x|) + 1), which cannot overflow;
+// Softsign: x / (1 + |x|).
 // CHECK-LABEL: func.func @softplus_softsign_opset1
 //  CHECK-SAME:   (%[[X:.+]]: tensor<4xf32>)
-//       CHECK:   %[[E:.+]] = kiln.exp %[[X]]
+//       CHECK:   %[[A:.+]] = kiln.abs %[[X]]
+//       CHECK:   %[[N:.+]] = kiln.neg %[[A]]
+//       CHECK:   %[[E:.+]] = kiln.exp %[[N]]
 //       CHECK:   %[[E1:.+]] = kiln.add %[[E]]
-//       CHECK:   kiln.log %[[E1]]
+//       CHECK:   %[[L:.+]] = kiln.log %[[E1]]
+//       CHECK:   %[[R:.+]] = kiln.relu %[[X]]
+//       CHECK:   kiln.add %[[R]], %[[L]]
 //       CHECK:   %[[ABS:.+]] = kiln.abs %[[X]]
 //       CHECK:   %[[D:.+]] = kiln.add %[[ABS]]
 //       CHECK:   kiln.div %[[X]], %[[D]]

@@ -33,9 +33,11 @@
 //       CHECK:     %[[GATE_O:.+]] = tensor.extract_slice %[[GATES]][0, 3] [2, 3] [1, 1]
 //       CHECK:     %[[GATE_F:.+]] = tensor.extract_slice %[[GATES]][0, 6] [2, 3] [1, 1]
 //       CHECK:     %[[GATE_C:.+]] = tensor.extract_slice %[[GATES]][0, 9] [2, 3] [1, 1]
-//       CHECK:     %[[CELL:.+]]:2 = linalg.generic {indexing_maps = [#{{.+}}, #{{.+}}, #{{.+}}, #{{.+}}, #[[$COLUMN]], #[[$COLUMN]], #[[$COLUMN]], #{{.+}}, #{{.+}}]
-//  CHECK-SAME:         ins(%[[GATE_I]], %[[GATE_O]], %[[GATE_F]], %[[GATE_C]], %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} :
-//  CHECK-SAME:         outs(%[[C_ITER]], %[[H_ITER]] : tensor<2x3xf32>, tensor<2x3xf32>)
+//       CHECK:     %[[C_NEW:.+]] = tensor.empty() : tensor<2x3xf32>
+//       CHECK:     %[[H_NEW:.+]] = tensor.empty() : tensor<2x3xf32>
+//       CHECK:     %[[CELL:.+]]:2 = linalg.generic {indexing_maps = [#{{.+}}, #{{.+}}, #{{.+}}, #{{.+}}, #[[$COLUMN]], #[[$COLUMN]], #[[$COLUMN]], #{{.+}}, #{{.+}}, #{{.+}}]
+//  CHECK-SAME:         ins(%[[GATE_I]], %[[GATE_O]], %[[GATE_F]], %[[GATE_C]], %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %[[C_ITER]] :
+//  CHECK-SAME:         outs(%[[C_NEW]], %[[H_NEW]] : tensor<2x3xf32>, tensor<2x3xf32>)
 //       CHECK:       %[[CLIP_HIGH:.+]] = arith.constant 5.000000e-01 : f32
 //       CHECK:       %[[CLIP_LOW:.+]] = arith.constant -5.000000e-01 : f32
 //       CHECK:       arith.maximumf %{{.+}}, %[[CLIP_LOW]]

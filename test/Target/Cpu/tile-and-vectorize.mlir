@@ -57,14 +57,19 @@ func.func @row_sum(%x: tensor<128x64xf32>, %init: tensor<128xf32>) -> tensor<128
 
 // A matrix product: chunks of rows for the threads, and the lanes walk the
 // result's rows (n) so that it becomes broadcasts and multiply-adds, one
-// step of k at a time.
+// step of k at a time, with the row of the result in registers (a vector
+// the k loop carries) from the first step to the last.
 // CHECK-LABEL: func.func @matmul
 //       CHECK:   scf.forall (%{{.+}}) in (64)
-//       CHECK:     scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args
+//       CHECK:     %[[C:.+]] = vector.transfer_read {{.+}} : tensor<1x64xf32>, vector<1x64xf32>
+//       CHECK:     %[[ROW:.+]] = scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[ACC:.+]] = %[[C]]) -> (vector<1x64xf32>)
 //       CHECK:       %[[A:.+]] = vector.transfer_read {{.+}} : tensor<1x1xf32>, vector<1x64x1xf32>
 //       CHECK:       %[[B:.+]] = vector.transfer_read {{.+}} : tensor<1x64xf32>, vector<1x64x1xf32>
-//       CHECK:       arith.mulf %[[A]], %[[B]] : vector<1x64x1xf32>
-//       CHECK:       arith.addf {{.+}} : vector<1x64xf32>
+//       CHECK:       %[[P:.+]] = arith.mulf %[[A]], %[[B]] : vector<1x64x1xf32>
+//       CHECK:       %[[P2:.+]] = vector.shape_cast %[[P]]
+//       CHECK:       %[[SUM:.+]] = arith.addf %[[ACC]], %[[P2]] : vector<1x64xf32>
+//       CHECK:       scf.yield %[[SUM]]
+//       CHECK:     vector.transfer_write %[[ROW]]
 func.func @matmul(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
   %y = linalg.matmul ins(%a, %b : tensor<64x32xf32>, tensor<32x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
   return %y : tensor<64x64xf32>
@@ -118,4 +123,44 @@ func.func @gather(%table: tensor<10xf32>, %idx: tensor<2x100xindex>) -> tensor<2
     linalg.yield %v : f32
   } -> tensor<2x100xf32>
   return %y : tensor<2x100xf32>
+}
+
+// -----
+
+// A matrix-vector product has only its columns to share: the threads get
+// chunks of them as wide as the vectors (8 chunks of 64, not 256 of 2).
+// Ops in a sequential loop (an LSTM's time steps) are scheduled too.
+// CHECK-LABEL: func.func @matvec_in_loop
+//       CHECK:   scf.for
+//       CHECK:     scf.forall (%{{.+}}) = (0) to (512) step (64)
+//       CHECK:       scf.for {{.+}} -> (vector<1x64xf32>)
+//       CHECK:         arith.mulf {{.+}} : vector<1x64x1xf32>
+func.func @matvec_in_loop(%h: tensor<1x128xf32>, %r: tensor<128x512xf32>, %c: tensor<1x512xf32>) -> tensor<1x512xf32> {
+  %c0 = arith.constant 0 : index
+  %c4 = arith.constant 4 : index
+  %c1 = arith.constant 1 : index
+  %y = scf.for %t = %c0 to %c4 step %c1 iter_args(%acc = %c) -> tensor<1x512xf32> {
+    %m = linalg.matmul ins(%h, %r : tensor<1x128xf32>, tensor<128x512xf32>) outs(%acc : tensor<1x512xf32>) -> tensor<1x512xf32>
+    scf.yield %m : tensor<1x512xf32>
+  }
+  return %y : tensor<1x512xf32>
+}
+
+// -----
+
+// Ops that someone already split among threads are left alone.
+// CHECK-LABEL: func.func @in_forall
+//       CHECK:   scf.forall
+//   CHECK-NOT:     vector.
+//       CHECK:     linalg.add
+func.func @in_forall(%x: tensor<4x100xf32>) -> tensor<4x100xf32> {
+  %y = scf.forall (%i) in (4) shared_outs(%o = %x) -> tensor<4x100xf32> {
+    %s = tensor.extract_slice %x[%i, 0] [1, 100] [1, 1] : tensor<4x100xf32> to tensor<1x100xf32>
+    %d = tensor.extract_slice %o[%i, 0] [1, 100] [1, 1] : tensor<4x100xf32> to tensor<1x100xf32>
+    %a = linalg.add ins(%s, %s : tensor<1x100xf32>, tensor<1x100xf32>) outs(%d : tensor<1x100xf32>) -> tensor<1x100xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %a into %o[%i, 0] [1, 100] [1, 1] : tensor<1x100xf32> into tensor<4x100xf32>
+    }
+  }
+  return %y : tensor<4x100xf32>
 }

@@ -59,12 +59,15 @@ def TileAndVectorizePass
     : Pass<"kiln-cpu-tile-and-vectorize", "func::FuncOp"> {
   let summary = "tile linalg ops for threads and vectors, then vectorize";
   let description = [{
-    Input: linalg ops on statically shaped tensors at the top of a function.
-    Output, per op:
+    Input: linalg ops on statically shaped tensors, at the top of a
+    function or in sequential loops (an LSTM's time steps), not inside an
+    `scf.forall`. Output, per op:
     - when it has at least `min-parallel-work` iterations, its first
-      parallel loop with two or more iterations is split into at most
+      parallel loop with two or more iterations, other than the vector
+      lanes' loop where there is another, is split into at most
       `max-chunks` equal chunks by an `scf.forall` (tile sizes always divide
-      the loop, so every tile has the same static shape);
+      the loop, so every tile has the same static shape; chunks of the
+      lanes' loop keep a vector's worth of iterations);
     - when every operand is indexed by a projected permutation (elementwise
       ops, reductions, transposes, contractions; not convolutions), the tile
       is tiled again by `scf.for` loops so that one loop keeps up to
@@ -74,7 +77,10 @@ def TileAndVectorizePass
     Ops on booleans (a byte each in Kiln's buffers, a bit each in LLVM's
     boolean vectors) and ops that gather (`tensor.extract` in the body) are
     not vectorized. Ops whose tiling or vectorization fails stay as they
-    are and lower to scalar loops.
+    are and lower to scalar loops. Last, a part of a result that a loop
+    reads and writes in every iteration (a matrix product's row of `C`
+    over the steps of `k`) is hoisted out of the loop and carried in
+    registers.
   }];
   let options = [
     Option<"minParallelWork", "min-parallel-work", "int64_t", "4096",
@@ -88,6 +94,39 @@ def TileAndVectorizePass
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def TransposeConstantOperandsPass
+    : Pass<"kiln-cpu-transpose-constant-operands", "func::FuncOp"> {
+  let summary = "store constant matmul operands in the order the vector code reads";
+  let description = [{
+    Input: `linalg.matmul` ops on tensors. A matrix product reads its right
+    operand `B[k, n]` along `n`, the dimension that becomes vector lanes;
+    ONNX weights often come transposed (`B[n, k]`: Gemm `transB`, LSTM
+    `W` and `R`), which the vector code would read one element at a time.
+    Output: when such a transposed right operand is a constant (an
+    `arith.constant`, or a static unit-stride `tensor.extract_slice` of
+    one) that nothing else reads, the constant is replaced at compile time
+    by its transpose and the matmul's indexing map by the plain one. The
+    constant is not duplicated: with another reader it stays as it is.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def ApproximateMathPass
+    : Pass<"kiln-cpu-approximate-math", "func::FuncOp"> {
+  let summary = "compute f32 exp, tanh, erf and logarithms with polynomials";
+  let description = [{
+    Input: `math` ops on f32 scalars and vectors. Output: `exp`, `expm1`,
+    `tanh`, `erf`, `log`, `log1p` and `log2` become MLIR's polynomial
+    approximations (a few ulp from the correctly rounded value, NaN and
+    infinities handled), which vectorize, where LLVM would otherwise call
+    libm once per lane. Other functions and other types are left to the
+    math-to-LLVM and math-to-libm conversions.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
                            "::mlir::vector::VectorDialect"];
 }
 
