@@ -101,6 +101,18 @@ int64_t chunkSize(int64_t range, int64_t maxChunks, int64_t lanes) {
   return range;
 }
 
+/// Returns the lanes of the vector tiles of a loop of `range` iterations:
+/// its largest divisor up to `maxLanes`, or the whole loop when that
+/// divisor is below 8 and the loop is at most four times `maxLanes` (a
+/// softmax over 197 tokens: one 197-lane vector, which LLVM splits into
+/// full registers and a remainder, rather than 197 one-lane tiles).
+int64_t vectorTile(int64_t range, int64_t maxLanes) {
+  int64_t lanes = largestDivisorAtMost(range, maxLanes);
+  if (lanes < 8 && range <= 4 * maxLanes)
+    return range;
+  return lanes;
+}
+
 struct TileAndVectorizePass
     : kiln::cpu::impl::TileAndVectorizePassBase<TileAndVectorizePass> {
   using Base::Base;
@@ -176,7 +188,7 @@ struct TileAndVectorizePass
       return;
     SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
     SmallVector<int64_t> sizes(tileRanges.size(), 1);
-    sizes[lanes] = largestDivisorAtMost(tileRanges[lanes], maxVectorLanes);
+    sizes[lanes] = vectorTile(tileRanges[lanes], maxVectorLanes);
     op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
     if (op.getStaticLoopRanges()[lanes] < 2)
       return; // nothing to gain from one-lane vectors

@@ -164,3 +164,18 @@ func.func @in_forall(%x: tensor<4x100xf32>) -> tensor<4x100xf32> {
   }
   return %y : tensor<4x100xf32>
 }
+
+// -----
+
+// A row of 197 (a prime) has no vector-sized divisor: its vector is the
+// whole row rather than 197 one-lane tiles.
+// CHECK-LABEL: func.func @prime_rows
+//       CHECK:   vector.multi_reduction <add>, {{.+}} [1] : vector<1x197xf32> to vector<1xf32>
+func.func @prime_rows(%x: tensor<3x197xf32>, %init: tensor<3xf32>) -> tensor<3xf32> {
+  %y = linalg.reduce ins(%x : tensor<3x197xf32>) outs(%init : tensor<3xf32>) dimensions = [1]
+    (%a: f32, %b: f32) {
+      %s = arith.addf %a, %b : f32
+      linalg.yield %s : f32
+    }
+  return %y : tensor<3xf32>
+}
