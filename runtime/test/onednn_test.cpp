@@ -445,6 +445,43 @@ TEST_F(OneDnn, MatmulRunTimeRhsWithAlphaIsRefused) {
             KILN_RT_INVALID_ARGUMENT);
 }
 
+/// Runs 2 x k times k x n (the weights stored n x k when `transposed`),
+/// constant weights, against the reference.
+void checkConstantMatmul(OneDnn &t, int64_t k, int64_t n, bool transposed) {
+  kiln_rt_onednn_matmul_desc_t d = {};
+  d.rank = 3;
+  int64_t ad[3] = {1, 2, k}, yd[3] = {1, 2, n};
+  int64_t bd[3] = {1, transposed ? n : k, transposed ? k : n};
+  std::copy(ad, ad + 3, d.lhs_dims);
+  std::copy(bd, bd + 3, d.rhs_dims);
+  std::copy(yd, yd + 3, d.dst_dims);
+  d.trans_rhs = transposed;
+  d.constant_rhs = 1;
+  d.alpha = d.beta = 1.0;
+  d.scratch_size = kScratch;
+  std::vector<float> a = values(2 * k, 11), b = values(k * n, 12);
+  void *handle = nullptr;
+  ASSERT_EQ(kiln_rt_onednn_matmul_create(t.instance, &d, "mm", b.data(),
+                                         nullptr, &handle),
+            KILN_RT_OK)
+      << t.log.text();
+  Buffer in(a.size()), out(2 * n), scratch(kScratch / 4);
+  std::memcpy(in.get(), a.data(), a.size() * 4);
+  void *args[3] = {in.get(), out.get(), scratch.get()};
+  EXPECT_EQ(kiln_rt_onednn_matmul_run(handle, &t.ctx, args), KILN_RT_OK)
+      << t.log.text();
+  expectNear(out.get(), matmulReference(ad, bd, yd, false, transposed, a, b,
+                                        1.0, nullptr, 1));
+  kiln_rt_onednn_destroy(t.instance, handle);
+}
+
+// Rows 2 KiB apart would fall on the same cache sets in oneDNN's sgemm:
+// the packed copy's rows are 64 bytes further apart.
+TEST_F(OneDnn, MatmulWeightsWithAliasingRowsArePadded) {
+  checkConstantMatmul(*this, 16, 512, /*transposed=*/false);
+  EXPECT_EQ(allocator.lastSize, 16u * (512 + 16) * 4);
+}
+
 //===--- Pooling ----------------------------------------------------------===//
 
 /// Pools a 1x2x6x6 input with a 3x3 window, stride 2, pads 1 and compares

@@ -376,16 +376,19 @@ kiln_rt_status_t kiln_rt::onednn::createPrimitive(
   }
 }
 
+const dnnl_memory_desc_t *
+kiln_rt::onednn::primitiveWeights(const Handle *handle) {
+  const_dnnl_primitive_desc_t pd;
+  if (dnnl_primitive_get_primitive_desc(handle->primitive, &pd))
+    return nullptr;
+  return dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
+}
+
 kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
                                               const dnnl_memory_desc_t &userMd,
                                               const float *data) {
   Handle *handle = creation.handle;
-  const_dnnl_primitive_desc_t pd;
-  if (dnnl_status_t s =
-          dnnl_primitive_get_primitive_desc(handle->primitive, &pd))
-    return creation.fail("querying the primitive", s);
-  const dnnl_memory_desc_t *want =
-      dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
+  const dnnl_memory_desc_t *want = primitiveWeights(handle);
   if (!want)
     return creation.fail(KILN_RT_INTERNAL, "primitive without weights");
   size_t size = dnnl_memory_desc_get_size(want);

@@ -63,6 +63,9 @@ kiln_rt_status_t createPrimitive(Creation &creation, const void *opDesc,
                                  const dnnl_memory_desc_t &userDst,
                                  int64_t scratchSize);
 
+/// The weights layout of the handle's primitive (NULL: it has none).
+const dnnl_memory_desc_t *primitiveWeights(const Handle *handle);
+
 /// Packs `data` (laid out as `userMd`) into the layout the primitive wants
 /// for `query` (dnnl_query_weights_md), in memory of the instance, and
 /// keeps it as the handle's weights.
