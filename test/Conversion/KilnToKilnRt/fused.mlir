@@ -74,3 +74,54 @@ func.func @matmul_scale_swish_clip(%a: tensor<2x4xf32>, %b: tensor<4x8xf32>) -> 
   }
   return %y : tensor<2x8xf32>
 }
+
+// -----
+
+// A constant added per column right after a matmul is oneDNN's bias, not a
+// binary post-op; a later full-size add stays a post-op.
+// CHECK-LABEL: func.func @matmul_column_bias_gelu_residual
+//  CHECK-SAME:   %[[A:[a-z0-9]+]]: tensor<1x2x4xf32>, %[[R:[a-z0-9]+]]: tensor<1x2x8xf32>
+//   CHECK-DAG:   %[[W:.+]] = kiln.constant {{.*}} : tensor<4x8xf32>
+//   CHECK-DAG:   %[[B:.+]] = kiln.constant {{.*}} : tensor<8xf32>
+//       CHECK:   kiln_rt.onednn_matmul %[[A]], %[[W]] bias(%[[B]] : tensor<8xf32>) post(%[[R]] : tensor<1x2x8xf32>)
+//  CHECK-SAME:     beta = 1.000000e+00 : f32
+//  CHECK-SAME:     post_ops = ["gelu_erf", "add"]
+func.func @matmul_column_bias_gelu_residual(%a: tensor<1x2x4xf32>, %r: tensor<1x2x8xf32>) -> tensor<1x2x8xf32> {
+  %w = kiln.constant dense<0.5> : tensor<4x8xf32>
+  %b = kiln.constant dense<[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]> : tensor<8xf32>
+  %y = kiln.fused (%a, %w, %b, %r) {kiln.library_call = "onednn"} : (tensor<1x2x4xf32>, tensor<4x8xf32>, tensor<8xf32>, tensor<1x2x8xf32>) -> tensor<1x2x8xf32> {
+  ^bb0(%lhs: tensor<1x2x4xf32>, %rhs: tensor<4x8xf32>, %bias: tensor<8xf32>, %res: tensor<1x2x8xf32>):
+    %sqrt2 = kiln.constant dense<1.41421354> : tensor<f32>
+    %one = kiln.constant dense<1.0> : tensor<f32>
+    %half = kiln.constant dense<0.5> : tensor<f32>
+    %m = kiln.matmul %lhs, %rhs : (tensor<1x2x4xf32>, tensor<4x8xf32>) -> tensor<1x2x8xf32>
+    %x = kiln.add %m, %bias : (tensor<1x2x8xf32>, tensor<8xf32>) -> tensor<1x2x8xf32>
+    %d = kiln.div %x, %sqrt2 : (tensor<1x2x8xf32>, tensor<f32>) -> tensor<1x2x8xf32>
+    %e = kiln.erf %d : tensor<1x2x8xf32>
+    %p = kiln.add %e, %one : (tensor<1x2x8xf32>, tensor<f32>) -> tensor<1x2x8xf32>
+    %g = kiln.mul %x, %p : (tensor<1x2x8xf32>, tensor<1x2x8xf32>) -> tensor<1x2x8xf32>
+    %h = kiln.mul %g, %half : (tensor<1x2x8xf32>, tensor<f32>) -> tensor<1x2x8xf32>
+    %s = kiln.add %h, %res : (tensor<1x2x8xf32>, tensor<1x2x8xf32>) -> tensor<1x2x8xf32>
+    kiln.yield %s : tensor<1x2x8xf32>
+  }
+  return %y : tensor<1x2x8xf32>
+}
+
+// -----
+
+// An added constant that varies along the rows is not a bias: it stays a
+// binary post-op.
+// CHECK-LABEL: func.func @negative_matmul_row_constant
+//       CHECK:   kiln_rt.onednn_matmul %{{.+}}, %{{.+}} post(%{{.+}} : tensor<2x1xf32>) outs(
+//  CHECK-SAME:     post_ops = ["add"]
+func.func @negative_matmul_row_constant(%a: tensor<2x4xf32>) -> tensor<2x8xf32> {
+  %w = kiln.constant dense<0.5> : tensor<4x8xf32>
+  %c = kiln.constant dense<[[1.0], [2.0]]> : tensor<2x1xf32>
+  %y = kiln.fused (%a, %w, %c) {kiln.library_call = "onednn"} : (tensor<2x4xf32>, tensor<4x8xf32>, tensor<2x1xf32>) -> tensor<2x8xf32> {
+  ^bb0(%lhs: tensor<2x4xf32>, %rhs: tensor<4x8xf32>, %col: tensor<2x1xf32>):
+    %m = kiln.matmul %lhs, %rhs : (tensor<2x4xf32>, tensor<4x8xf32>) -> tensor<2x8xf32>
+    %x = kiln.add %m, %col : (tensor<2x8xf32>, tensor<2x1xf32>) -> tensor<2x8xf32>
+    kiln.yield %x : tensor<2x8xf32>
+  }
+  return %y : tensor<2x8xf32>
+}
