@@ -445,9 +445,11 @@ TEST_F(OneDnn, MatmulRunTimeRhsWithAlphaIsRefused) {
             KILN_RT_INVALID_ARGUMENT);
 }
 
-/// Runs 2 x k times k x n (the weights stored n x k when `transposed`),
-/// constant weights, against the reference.
-void checkConstantMatmul(OneDnn &t, int64_t k, int64_t n, bool transposed) {
+/// Runs 2 x k times alpha * k x n (the weights stored n x k when
+/// `transposed`), constant weights, against the reference. Returns the
+/// allocations its create made and, in `*lastSize`, the size of the last.
+int checkConstantMatmul(OneDnn &t, int64_t k, int64_t n, bool transposed,
+                        double alpha = 1.0, size_t *lastSize = nullptr) {
   kiln_rt_onednn_matmul_desc_t d = {};
   d.rank = 3;
   int64_t ad[3] = {1, 2, k}, yd[3] = {1, 2, n};
@@ -457,29 +459,55 @@ void checkConstantMatmul(OneDnn &t, int64_t k, int64_t n, bool transposed) {
   std::copy(yd, yd + 3, d.dst_dims);
   d.trans_rhs = transposed;
   d.constant_rhs = 1;
-  d.alpha = d.beta = 1.0;
+  d.alpha = alpha;
+  d.beta = 1.0;
   d.scratch_size = kScratch;
   std::vector<float> a = values(2 * k, 11), b = values(k * n, 12);
   void *handle = nullptr;
-  ASSERT_EQ(kiln_rt_onednn_matmul_create(t.instance, &d, "mm", b.data(),
+  int before = t.allocator.allocations;
+  EXPECT_EQ(kiln_rt_onednn_matmul_create(t.instance, &d, "mm", b.data(),
                                          nullptr, &handle),
             KILN_RT_OK)
       << t.log.text();
+  int allocations = t.allocator.allocations - before;
+  if (lastSize)
+    *lastSize = t.allocator.lastSize;
+  if (!handle)
+    return allocations;
   Buffer in(a.size()), out(2 * n), scratch(kScratch / 4);
   std::memcpy(in.get(), a.data(), a.size() * 4);
   void *args[3] = {in.get(), out.get(), scratch.get()};
   EXPECT_EQ(kiln_rt_onednn_matmul_run(handle, &t.ctx, args), KILN_RT_OK)
       << t.log.text();
   expectNear(out.get(), matmulReference(ad, bd, yd, false, transposed, a, b,
-                                        1.0, nullptr, 1));
+                                        alpha, nullptr, 1));
   kiln_rt_onednn_destroy(t.instance, handle);
+  return allocations;
+}
+
+// Weights in the layout oneDNN reads are used in place: create allocates
+// the handle only.
+TEST_F(OneDnn, MatmulPlainWeightsAreUsedInPlace) {
+  EXPECT_EQ(checkConstantMatmul(*this, 16, 24, /*transposed=*/false), 1);
+}
+
+// alpha needs a scaled copy, one.
+TEST_F(OneDnn, MatmulScaledWeightsAreCopiedOnce) {
+  size_t size = 0;
+  EXPECT_EQ(checkConstantMatmul(*this, 16, 24, /*transposed=*/false,
+                                /*alpha=*/0.5, &size),
+            2);
+  EXPECT_EQ(size, 16u * 24 * 4);
 }
 
 // Rows 2 KiB apart would fall on the same cache sets in oneDNN's sgemm:
 // the packed copy's rows are 64 bytes further apart.
 TEST_F(OneDnn, MatmulWeightsWithAliasingRowsArePadded) {
-  checkConstantMatmul(*this, 16, 512, /*transposed=*/false);
-  EXPECT_EQ(allocator.lastSize, 16u * (512 + 16) * 4);
+  size_t size = 0;
+  EXPECT_EQ(checkConstantMatmul(*this, 16, 512, /*transposed=*/false,
+                                /*alpha=*/1.0, &size),
+            2);
+  EXPECT_EQ(size, 16u * (512 + 16) * 4);
 }
 
 //===--- Pooling ----------------------------------------------------------===//

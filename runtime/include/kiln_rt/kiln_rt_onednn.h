@@ -11,7 +11,8 @@
  *                                &state[slot])
  *     creates the oneDNN primitive for the static shapes and post-ops and
  *     packs the constant weights once into the layout oneDNN's kernel for
- *     this CPU wants, in memory from kiln_rt_instance_allocate.
+ *     this CPU wants, in memory from kiln_rt_instance_allocate (or reads
+ *     them in place when that layout is ONNX's).
  *   NAME_run -> NAME_main:
  *     kiln_rt_onednn_<op>_run(handle, ctx, args)
  *     executes it on the caller's buffers; the per-call scratch (activation
@@ -148,12 +149,12 @@ typedef struct kiln_rt_onednn_pool_desc_t {
 /* Creates the primitive of one op for `instance` and stores its handle in
  * `*handle` (NULL on failure). `name` (static; the ONNX node) prefixes
  * every message logged about it. `weights` (and `bias` when
- * `desc->has_bias`) point to the model's constant data in ONNX's layout;
- * they are packed here and need not outlive the call... except that the
- * bias, which oneDNN reads as it is, must stay valid for the instance's
- * life (it is the model's read-only data). Returns KILN_RT_OK,
- * KILN_RT_INVALID_ARGUMENT (a NULL pointer or a descriptor out of range),
- * KILN_RT_OUT_OF_MEMORY, KILN_RT_UNSUPPORTED (oneDNN has no
+ * `desc->has_bias`) point to the model's constant data in ONNX's layout
+ * and must stay valid for the instance's life (they are the model's
+ * read-only data): oneDNN reads the bias, and weights already in the
+ * layout it wants, in place; other weights are packed here. Returns
+ * KILN_RT_OK, KILN_RT_INVALID_ARGUMENT (a NULL pointer or a descriptor out
+ * of range), KILN_RT_OUT_OF_MEMORY, KILN_RT_UNSUPPORTED (oneDNN has no
  * implementation for it on this CPU, or it needs more scratch than the
  * model reserved even on one thread) or KILN_RT_LIBRARY_ERROR. */
 KILN_RT_API kiln_rt_status_t kiln_rt_onednn_conv_create(

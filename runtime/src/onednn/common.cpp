@@ -386,11 +386,19 @@ kiln_rt::onednn::primitiveWeights(const Handle *handle) {
 
 kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
                                               const dnnl_memory_desc_t &userMd,
-                                              const float *data) {
+                                              const float *data, float scale) {
   Handle *handle = creation.handle;
   const dnnl_memory_desc_t *want = primitiveWeights(handle);
   if (!want)
     return creation.fail(KILN_RT_INTERNAL, "primitive without weights");
+  // The model's constants outlive the instance: when the primitive reads
+  // them as they are, it reads them in place, with no copy of its own.
+  if (scale == 1.0f && dnnl_memory_desc_equal(want, &userMd)) {
+    if (dnnl_status_t s = dnnl_memory_create(
+            &handle->weights, want, handle->engine, const_cast<float *>(data)))
+      return creation.fail("weights memory", s);
+    return KILN_RT_OK;
+  }
   size_t size = dnnl_memory_desc_get_size(want);
   handle->weightsData = kiln_rt_instance_allocate(creation.instance, size, 64);
   if (!handle->weightsData)
@@ -398,15 +406,20 @@ kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
   if (dnnl_status_t s = dnnl_memory_create(&handle->weights, want,
                                            handle->engine, handle->weightsData))
     return creation.fail("weights memory", s);
-  // Packing happens once, here; `run` reads the packed copy.
+  // Packing (and scaling) happens once, here; `run` reads the packed copy.
   dnnl_memory_t from = nullptr;
+  dnnl_primitive_attr_t attr = nullptr;
   PrimitiveDescGuard reorderPd;
   dnnl_primitive_t reorder = nullptr;
   dnnl_status_t s = dnnl_memory_create(&from, &userMd, handle->engine,
                                        const_cast<float *>(data));
   if (s == dnnl_success)
+    s = dnnl_primitive_attr_create(&attr);
+  if (s == dnnl_success && scale != 1.0f)
+    s = dnnl_primitive_attr_set_output_scales(attr, 1, 0, &scale);
+  if (s == dnnl_success)
     s = dnnl_reorder_primitive_desc_create(
-        &reorderPd.pd, &userMd, handle->engine, want, handle->engine, nullptr);
+        &reorderPd.pd, &userMd, handle->engine, want, handle->engine, attr);
   if (s == dnnl_success)
     s = dnnl_primitive_create(&reorder, reorderPd.pd);
   if (s == dnnl_success) {
@@ -418,6 +431,8 @@ kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
     s = dnnl_stream_wait(handle->stream);
   if (reorder)
     dnnl_primitive_destroy(reorder);
+  if (attr)
+    dnnl_primitive_attr_destroy(attr);
   if (from)
     dnnl_memory_destroy(from);
   if (s != dnnl_success)

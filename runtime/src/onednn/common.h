@@ -66,12 +66,14 @@ kiln_rt_status_t createPrimitive(Creation &creation, const void *opDesc,
 /// The weights layout of the handle's primitive (NULL: it has none).
 const dnnl_memory_desc_t *primitiveWeights(const Handle *handle);
 
-/// Packs `data` (laid out as `userMd`) into the layout the primitive wants
-/// for `query` (dnnl_query_weights_md), in memory of the instance, and
-/// keeps it as the handle's weights.
+/// Gives the handle's primitive its constant weights: `data` (laid out as
+/// `userMd`) times `scale`. `data` is the model's read-only data, alive as
+/// long as the instance: the primitive reads it in place when it wants
+/// `userMd` and `scale` is 1; otherwise it is packed (reordered and
+/// scaled) once into memory of the instance.
 kiln_rt_status_t packWeights(Creation &creation,
                              const dnnl_memory_desc_t &userMd,
-                             const float *data);
+                             const float *data, float scale);
 
 /// Runs `handle`: reorders the source in, executes the primitive with the
 /// weights, bias, scratchpad and binary operands, reorders the result out.

@@ -96,7 +96,7 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
     status = createPrimitive(c, &conv, attr, userSrc, userDst, d.scratch_size);
   dnnl_primitive_attr_destroy(attr);
   if (status == KILN_RT_OK)
-    status = packWeights(c, userWeights, weights);
+    status = packWeights(c, userWeights, weights, /*scale=*/1.0f);
   if (status == KILN_RT_OK && d.has_bias)
     if ((s = dnnl_memory_create(&c.handle->bias, &biasMd, c.handle->engine,
                                 const_cast<float *>(bias))))

@@ -44,9 +44,12 @@ struct Handle {
   dnnl_memory_desc_t scratchpad;
   int64_t scratchpadOffset;
   int64_t scratchSize;
-  /// Packed constant weights and the bias, created once (NULL: none).
+  /// The constant weights and the bias, created once (NULL: none): over
+  /// the model's data where oneDNN reads it as it is, otherwise over the
+  /// copies below.
   dnnl_memory_t weights, bias;
-  void *weightsData, *biasData; ///< owned copies (kiln_rt_instance_allocate)
+  /// Owned packed or scaled copies (kiln_rt_instance_allocate; NULL: none).
+  void *weightsData, *biasData;
   /// The binary post-ops' operands: the caller's layout, and the
   /// primitive's (full-shape operands of a channels-last conv are reordered
   /// like its source: oneDNN's kernels read them in the result's layout).

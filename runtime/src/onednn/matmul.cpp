@@ -136,22 +136,11 @@ kiln_rt_status_t createMatmul(Creation &c,
   if (status != KILN_RT_OK)
     return status;
 
-  if (d.constant_rhs) {
-    int64_t count = 1;
-    for (int i = 0; i < rank; ++i)
-      count *= d.rhs_dims[i];
-    const float *data = rhs;
-    float *scaled = nullptr;
-    if (d.alpha != 1.0) {
-      if (!(scaled = scaledCopy(c.instance, rhs, count, d.alpha)))
-        return c.fail(KILN_RT_OUT_OF_MEMORY, "cannot allocate the weights");
-      data = scaled;
-    }
-    status = packWeights(c, handle->userWeights, data);
-    kiln_rt_instance_deallocate(c.instance, scaled);
-    if (status != KILN_RT_OK)
-      return status;
-  }
+  // alpha folds into the weights as they are packed.
+  if (d.constant_rhs &&
+      (status = packWeights(c, handle->userWeights, rhs,
+                            static_cast<float>(d.alpha))) != KILN_RT_OK)
+    return status;
   if (d.has_bias) {
     const float *data = bias;
     if (d.beta != 1.0) {
