@@ -6,6 +6,7 @@
 #include "onednn/common.h"
 
 #include "instance.h"
+#include "platform/memory.h"
 
 #include <cstdio>
 #include <cstring>
@@ -15,6 +16,7 @@
 extern "C" int omp_get_max_threads(void);
 extern "C" void omp_set_num_threads(int);
 
+using namespace kiln_rt;
 using namespace kiln_rt::onednn;
 
 namespace {
@@ -437,6 +439,9 @@ kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
     dnnl_memory_destroy(from);
   if (s != dnnl_success)
     return creation.fail("weight packing", s);
+  // `run` reads the copy only: the model's pages of these weights, paged
+  // in by the packing, may leave the resident set again.
+  platform::releasePages(data, dnnl_memory_desc_get_size(&userMd));
   return KILN_RT_OK;
 }
 

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// The default allocator: aligned memory from the C library.
+// The default allocator: aligned memory from the C library; advice to the
+// OS about pages the runtime no longer reads.
 
 #include "platform/memory.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace kiln_rt::platform {
 namespace {
@@ -32,5 +38,19 @@ const kiln_rt_allocator_t kDefaultAllocator = {allocateAligned,
 } // namespace
 
 const kiln_rt_allocator_t &defaultAllocator() { return kDefaultAllocator; }
+
+void releasePages(const void *data, size_t size) {
+#if defined(MADV_PAGEOUT)
+  auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  auto begin = reinterpret_cast<uintptr_t>(data);
+  uintptr_t first = (begin + page - 1) / page * page;
+  uintptr_t last = (begin + size) / page * page;
+  if (first < last)
+    (void)madvise(reinterpret_cast<void *>(first), last - first, MADV_PAGEOUT);
+#else
+  (void)data;
+  (void)size;
+#endif
+}
 
 } // namespace kiln_rt::platform
