@@ -48,12 +48,21 @@ private:
   int previous;
 };
 
-/// Destroys oneDNN objects of one scope.
+/// Destroys the primitive descriptor of one scope.
 struct PrimitiveDescGuard {
   dnnl_primitive_desc_t pd = nullptr;
   ~PrimitiveDescGuard() {
     if (pd)
       dnnl_primitive_desc_destroy(pd);
+  }
+};
+
+/// Destroys the primitive attributes of one scope.
+struct AttrGuard {
+  dnnl_primitive_attr_t attr = nullptr;
+  ~AttrGuard() {
+    if (attr)
+      dnnl_primitive_attr_destroy(attr);
   }
 };
 
@@ -168,8 +177,11 @@ dnnl_status_t kiln_rt::onednn::initRowMajor(dnnl_memory_desc_t *md, int rank,
   return dnnl_memory_desc_init_by_strides(md, rank, d, dnnl_f32, strides);
 }
 
-dnnl_status_t kiln_rt::onednn::initChannelsLast(dnnl_memory_desc_t *md,
-                                                int rank, const int64_t *dims) {
+dnnl_status_t kiln_rt::onednn::initActivation(dnnl_memory_desc_t *md, int rank,
+                                              const int64_t *dims,
+                                              bool channelsLast) {
+  if (!channelsLast)
+    return initRowMajor(md, rank, dims);
   dnnl_dims_t d, strides;
   for (int i = 0; i < rank; ++i)
     d[i] = dims[i];
@@ -186,21 +198,27 @@ dnnl_status_t kiln_rt::onednn::initChannelsLast(dnnl_memory_desc_t *md,
 
 //===--- Post-ops ---------------------------------------------------------===//
 
-kiln_rt_status_t
-kiln_rt::onednn::setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
-                            const kiln_rt_onednn_post_op_t *postOps,
-                            int64_t numPostOps, int rank, bool channelsLast) {
-  if (numPostOps < 0 || numPostOps > KILN_RT_ONEDNN_MAX_POST_OPS)
+namespace {
+
+/// Appends `postOps` to `attr`, recording the binary operands' layouts in
+/// the handle: row-major or channels last for the caller as each says,
+/// channels last for the primitive when `postOps.channelsLast`. Checks the
+/// kinds and ranks.
+kiln_rt_status_t setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
+                            const PostOps &postOps) {
+  Handle *handle = creation.handle;
+  handle->numBinary = 0;
+  if (postOps.count < 0 || postOps.count > KILN_RT_ONEDNN_MAX_POST_OPS)
     return creation.fail(KILN_RT_INVALID_ARGUMENT, "too many post-ops");
-  if (numPostOps == 0)
+  if (postOps.count == 0)
     return KILN_RT_OK;
   dnnl_post_ops_t ops;
   if (dnnl_status_t s = dnnl_post_ops_create(&ops))
     return creation.fail("post-op creation", s);
   kiln_rt_status_t status = KILN_RT_OK;
-  Handle *handle = creation.handle;
-  for (int64_t i = 0; i < numPostOps && status == KILN_RT_OK; ++i) {
-    const kiln_rt_onednn_post_op_t &op = postOps[i];
+  int rank = postOps.rank;
+  for (int64_t i = 0; i < postOps.count && status == KILN_RT_OK; ++i) {
+    const kiln_rt_onednn_post_op_t &op = postOps.ops[i];
     dnnl_status_t s = dnnl_success;
     if (dnnl_alg_kind_t alg = eltwiseAlgorithm(op.kind)) {
       s = dnnl_post_ops_append_eltwise(ops, 1.0f, alg,
@@ -214,12 +232,10 @@ kiln_rt::onednn::setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
       }
       int index = handle->numBinary;
       dnnl_memory_desc_t *md = &handle->binary[index].inner;
-      s = op.channels_last
-              ? initChannelsLast(&handle->userBinary[index], rank, op.dims)
-              : initRowMajor(&handle->userBinary[index], rank, op.dims);
+      s = initActivation(&handle->userBinary[index], rank, op.dims,
+                         op.channels_last);
       if (s == dnnl_success)
-        s = channelsLast ? initChannelsLast(md, rank, op.dims)
-                         : initRowMajor(md, rank, op.dims);
+        s = initActivation(md, rank, op.dims, postOps.channelsLast);
       if (s == dnnl_success)
         s = dnnl_post_ops_append_binary(
             ops,
@@ -240,6 +256,8 @@ kiln_rt::onednn::setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
   dnnl_post_ops_destroy(ops);
   return status;
 }
+
+} // namespace
 
 //===--- Primitives -------------------------------------------------------===//
 
@@ -292,13 +310,23 @@ void destroyReorders(Handle *handle) {
 } // namespace
 
 kiln_rt_status_t kiln_rt::onednn::createPrimitive(
-    Creation &creation, const void *opDesc, dnnl_primitive_attr_t attr,
+    Creation &creation, const void *opDesc, const PostOps &postOps,
     const dnnl_memory_desc_t &userSrc, const dnnl_memory_desc_t &userDst,
     int64_t scratchSize) {
   Handle *handle = creation.handle;
+  if (handle->primitive)
+    dnnl_primitive_destroy(handle->primitive);
+  handle->primitive = nullptr;
+  destroyReorders(handle);
+  AttrGuard attr;
+  if (dnnl_status_t s = dnnl_primitive_attr_create(&attr.attr))
+    return creation.fail("attribute creation", s);
   if (dnnl_status_t s = dnnl_primitive_attr_set_scratchpad_mode(
-          attr, dnnl_scratchpad_mode_user))
+          attr.attr, dnnl_scratchpad_mode_user))
     return creation.fail("setting the scratchpad mode", s);
+  if (kiln_rt_status_t status = setPostOps(creation, attr.attr, postOps);
+      status != KILN_RT_OK)
+    return status;
   handle->userSrc = userSrc;
   handle->userDst = userDst;
   handle->scratchSize = scratchSize;
@@ -313,7 +341,7 @@ kiln_rt_status_t kiln_rt::onednn::createPrimitive(
     ThreadScope scope(threads);
     PrimitiveDescGuard pd;
     if (dnnl_status_t s = dnnl_primitive_desc_create(
-            &pd.pd, static_cast<const_dnnl_op_desc_t>(opDesc), attr,
+            &pd.pd, static_cast<const_dnnl_op_desc_t>(opDesc), attr.attr,
             handle->engine, nullptr))
       return creation.fail("primitive descriptor creation", s);
     const dnnl_memory_desc_t *src =
@@ -442,6 +470,16 @@ kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
   // `run` reads the copy only: the model's pages of these weights, paged
   // in by the packing, may leave the resident set again.
   platform::releasePages(data, dnnl_memory_desc_get_size(&userMd));
+  return KILN_RT_OK;
+}
+
+kiln_rt_status_t kiln_rt::onednn::setBias(Creation &creation,
+                                          const dnnl_memory_desc_t &md,
+                                          const float *data) {
+  Handle *handle = creation.handle;
+  if (dnnl_status_t s = dnnl_memory_create(&handle->bias, &md, handle->engine,
+                                           const_cast<float *>(data)))
+    return creation.fail("bias memory", s);
   return KILN_RT_OK;
 }
 

@@ -38,27 +38,29 @@ kiln_rt_status_t finishHandle(Creation &creation, kiln_rt_status_t status,
 /// Fills `md` with an f32 tensor of `dims`, row-major (ONNX's layout).
 dnnl_status_t initRowMajor(dnnl_memory_desc_t *md, int rank,
                            const int64_t *dims);
-/// Fills `md` with an f32 tensor of `dims` (N x C x spatial...) stored
-/// channels last (NHWC and its 1-D/3-D kin).
-dnnl_status_t initChannelsLast(dnnl_memory_desc_t *md, int rank,
-                               const int64_t *dims);
+/// Fills `md` with an f32 activation of `dims` (N x C x spatial...),
+/// stored channels last (NHWC and its 1-D/3-D kin) when `channelsLast`,
+/// row-major otherwise.
+dnnl_status_t initActivation(dnnl_memory_desc_t *md, int rank,
+                             const int64_t *dims, bool channelsLast);
 
-/// Appends the descriptor's post-ops to `attr` for a result of `rank`,
-/// recording the binary operands' layouts in the handle: row-major for the
-/// caller, channels last for the primitive when `channelsLast`. Checks the
-/// kinds and ranks.
-kiln_rt_status_t setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
-                            const kiln_rt_onednn_post_op_t *postOps,
-                            int64_t numPostOps, int rank, bool channelsLast);
+/// The post-ops of a descriptor, for a result of `rank` that the primitive
+/// computes channels last when `channelsLast`.
+struct PostOps {
+  const kiln_rt_onednn_post_op_t *ops;
+  int64_t count;
+  int rank;
+  bool channelsLast;
+};
 
-/// Creates the handle's primitive from `opDesc` and `attr` (user
-/// scratchpad), with reorders from `userSrc` and to `userDst` when the
+/// Creates the handle's primitive from `opDesc` with `postOps` and a user
+/// scratchpad, with reorders from `userSrc` and to `userDst` when the
 /// primitive computes in other layouts (and for the binary operands), and
 /// divides `scratchSize` bytes among the reordered copies and oneDNN's
-/// scratchpad. When they do not
-/// fit, tries again with half the threads, down to one.
+/// scratchpad. When they do not fit, tries again with half the threads,
+/// down to one. Replaces a primitive the handle already has.
 kiln_rt_status_t createPrimitive(Creation &creation, const void *opDesc,
-                                 dnnl_primitive_attr_t attr,
+                                 const PostOps &postOps,
                                  const dnnl_memory_desc_t &userSrc,
                                  const dnnl_memory_desc_t &userDst,
                                  int64_t scratchSize);
@@ -74,6 +76,11 @@ const dnnl_memory_desc_t *primitiveWeights(const Handle *handle);
 kiln_rt_status_t packWeights(Creation &creation,
                              const dnnl_memory_desc_t &userMd,
                              const float *data, float scale);
+
+/// Gives the handle's primitive the bias `data`, laid out as `md`, read in
+/// place: the model's read-only data, or a copy the handle owns.
+kiln_rt_status_t setBias(Creation &creation, const dnnl_memory_desc_t &md,
+                         const float *data);
 
 /// Runs `handle`: reorders the source in, executes the primitive with the
 /// weights, bias, scratchpad and binary operands, reorders the result out.

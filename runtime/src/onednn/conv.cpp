@@ -53,16 +53,14 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
   // whatever blocked layout the chosen kernel wants.
   dnnl_memory_desc_t userSrc, userDst, src, dst, userWeights, anyWeights,
       biasMd;
-  dnnl_status_t s = d.src_channels_last
-                        ? initChannelsLast(&userSrc, rank, srcDims)
-                        : initRowMajor(&userSrc, rank, srcDims);
+  dnnl_status_t s =
+      initActivation(&userSrc, rank, srcDims, d.src_channels_last);
   if (s == dnnl_success)
-    s = d.dst_channels_last ? initChannelsLast(&userDst, rank, dstDims)
-                            : initRowMajor(&userDst, rank, dstDims);
+    s = initActivation(&userDst, rank, dstDims, d.dst_channels_last);
   if (s == dnnl_success)
-    s = initChannelsLast(&src, rank, srcDims);
+    s = initActivation(&src, rank, srcDims, /*channelsLast=*/true);
   if (s == dnnl_success)
-    s = initChannelsLast(&dst, rank, dstDims);
+    s = initActivation(&dst, rank, dstDims, /*channelsLast=*/true);
   if (s == dnnl_success)
     s = initRowMajor(&userWeights, weightRank, userWeightDims);
   if (s == dnnl_success) {
@@ -86,21 +84,13 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
            dilations, padsBegin, padsEnd)))
     return c.fail("convolution descriptor", s);
 
-  dnnl_primitive_attr_t attr;
-  if ((s = dnnl_primitive_attr_create(&attr)))
-    return c.fail("attribute creation", s);
+  PostOps postOps = {d.post_ops, d.num_post_ops, rank, /*channelsLast=*/true};
   kiln_rt_status_t status =
-      setPostOps(c, attr, d.post_ops, d.num_post_ops, rank,
-                 /*channelsLast=*/true);
-  if (status == KILN_RT_OK)
-    status = createPrimitive(c, &conv, attr, userSrc, userDst, d.scratch_size);
-  dnnl_primitive_attr_destroy(attr);
+      createPrimitive(c, &conv, postOps, userSrc, userDst, d.scratch_size);
   if (status == KILN_RT_OK)
     status = packWeights(c, userWeights, weights, /*scale=*/1.0f);
   if (status == KILN_RT_OK && d.has_bias)
-    if ((s = dnnl_memory_create(&c.handle->bias, &biasMd, c.handle->engine,
-                                const_cast<float *>(bias))))
-      status = c.fail("bias memory", s);
+    status = setBias(c, biasMd, bias);
   return status;
 }
 

@@ -110,14 +110,10 @@ kiln_rt_status_t createMatmul(Creation &c,
   if ((s = dnnl_matmul_desc_init(&matmul, &src, &weights,
                                  d.has_bias ? &biasMd : nullptr, &dst)))
     return c.fail("matmul descriptor", s);
-  dnnl_primitive_attr_t attr;
-  if ((s = dnnl_primitive_attr_create(&attr)))
-    return c.fail("attribute creation", s);
+  PostOps postOps = {d.post_ops, d.num_post_ops, rank,
+                     /*channelsLast=*/false};
   kiln_rt_status_t status =
-      setPostOps(c, attr, d.post_ops, d.num_post_ops, rank,
-                 /*channelsLast=*/false);
-  if (status == KILN_RT_OK)
-    status = createPrimitive(c, &matmul, attr, src, dst, d.scratch_size);
+      createPrimitive(c, &matmul, postOps, src, dst, d.scratch_size);
   // Constant weights that oneDNN reads as they are, with rows on the same
   // cache sets: the primitive again, for a copy with padded rows.
   dnnl_memory_desc_t padded;
@@ -126,13 +122,9 @@ kiln_rt_status_t createMatmul(Creation &c,
       padAliasingRows(handle->userWeights, &padded)) {
     if ((s = dnnl_matmul_desc_init(&matmul, &src, &padded,
                                    d.has_bias ? &biasMd : nullptr, &dst)))
-      status = c.fail("matmul descriptor", s);
-    dnnl_primitive_destroy(handle->primitive);
-    handle->primitive = nullptr;
-    if (status == KILN_RT_OK)
-      status = createPrimitive(c, &matmul, attr, src, dst, d.scratch_size);
+      return c.fail("matmul descriptor", s);
+    status = createPrimitive(c, &matmul, postOps, src, dst, d.scratch_size);
   }
-  dnnl_primitive_attr_destroy(attr);
   if (status != KILN_RT_OK)
     return status;
 
@@ -153,9 +145,7 @@ kiln_rt_status_t createMatmul(Creation &c,
       handle->biasData = scaled;
       data = scaled;
     }
-    if ((s = dnnl_memory_create(&handle->bias, &biasMd, handle->engine,
-                                const_cast<float *>(data))))
-      return c.fail("bias memory", s);
+    return setBias(c, biasMd, data);
   }
   return KILN_RT_OK;
 }

@@ -40,16 +40,11 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
   // Pooling is memory-bound: it runs in the layout of its input, and its
   // result is reordered only when the caller wants it in the other one.
   dnnl_memory_desc_t src, dst, userDst;
-  auto init = [&](dnnl_memory_desc_t *md, bool channelsLast,
-                  const int64_t *dims) {
-    return channelsLast ? initChannelsLast(md, rank, dims)
-                        : initRowMajor(md, rank, dims);
-  };
-  dnnl_status_t s = init(&src, d.src_channels_last, srcDims);
+  dnnl_status_t s = initActivation(&src, rank, srcDims, d.src_channels_last);
   if (s == dnnl_success)
-    s = init(&dst, d.src_channels_last, dstDims);
+    s = initActivation(&dst, rank, dstDims, d.src_channels_last);
   if (s == dnnl_success)
-    s = init(&userDst, d.dst_channels_last, dstDims);
+    s = initActivation(&userDst, rank, dstDims, d.dst_channels_last);
   if (s != dnnl_success)
     return c.fail("memory descriptor", s);
   static const dnnl_alg_kind_t algorithms[] = {
@@ -60,13 +55,7 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
            &pool, dnnl_forward_inference, algorithms[d.kind], &src, &dst,
            strides, kernel, dilations, padsBegin, padsEnd)))
     return c.fail("pooling descriptor", s);
-  dnnl_primitive_attr_t attr;
-  if ((s = dnnl_primitive_attr_create(&attr)))
-    return c.fail("attribute creation", s);
-  kiln_rt_status_t status =
-      createPrimitive(c, &pool, attr, src, userDst, d.scratch_size);
-  dnnl_primitive_attr_destroy(attr);
-  return status;
+  return createPrimitive(c, &pool, PostOps{}, src, userDst, d.scratch_size);
 }
 
 } // namespace
