@@ -509,14 +509,16 @@ TEST_F(OneDnn, MatmulScaledWeightsAreCopiedOnce) {
   EXPECT_EQ(size, 16u * 24 * 4);
 }
 
-// Rows 2 KiB apart would fall on the same cache sets in oneDNN's sgemm:
-// the packed copy's rows are 64 bytes further apart.
+// Rows 1 KiB or 2 KiB apart would fall on the same cache sets in oneDNN's
+// sgemm: the packed copy's rows are 64 bytes further apart.
 TEST_F(OneDnn, MatmulWeightsWithAliasingRowsArePadded) {
-  size_t size = 0;
-  EXPECT_EQ(checkConstantMatmul(*this, 16, 512, /*transposed=*/false,
-                                /*alpha=*/1.0, &size),
-            2);
-  EXPECT_EQ(size, 16u * (512 + 16) * 4);
+  for (int64_t n : {256, 512}) {
+    size_t size = 0;
+    EXPECT_EQ(checkConstantMatmul(*this, 16, n, /*transposed=*/false,
+                                  /*alpha=*/1.0, &size),
+              2);
+    EXPECT_EQ(size, 16u * (n + 16) * 4);
+  }
 }
 
 //===--- Pooling ----------------------------------------------------------===//
