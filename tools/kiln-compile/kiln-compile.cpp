@@ -469,6 +469,9 @@ int main(int argc, char **argv) {
   registerPassManagerCLOptions();
   registerAsmPrinterCLOptions();
   registerDefaultTimingManagerCLOptions();
+  // --help lists Kiln's options; --help-hidden also MLIR's and LLVM's
+  // (which all still work: --mlir-print-ir-after-all, --mlir-timing, ...).
+  cl::HideUnrelatedOptions(kilnCategory);
   if (!cl::ParseCommandLineOptions(
           argc, argv,
           "Kiln ahead-of-time compiler for ONNX models\n\n"
