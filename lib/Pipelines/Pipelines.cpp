@@ -79,9 +79,10 @@ void kiln::buildLinalgPipeline(OpPassManager &pm,
 
 void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
                                    const CpuPipelineOptions &options) {
-  // Constant weights in the order the vector code reads them (before
-  // fusion, which turns matmuls with reshaped operands into generics).
-  pm.addNestedPass<func::FuncOp>(cpu::createTransposeConstantOperandsPass());
+  // Constant weights in the order and layout the vector code reads best
+  // (before fusion, which turns matmuls with reshaped operands into
+  // generics).
+  pm.addNestedPass<func::FuncOp>(cpu::createPackConstantOperandsPass());
   // Producer/consumer chains of elementwise ops become one loop nest.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());

@@ -88,9 +88,36 @@ unsigned vectorLoop(linalg::LinalgOp op) {
   return last;
 }
 
+/// Rows of a matrix product's result that one vector tile computes: each
+/// vector of `B` it loads serves all of them.
+constexpr int64_t kRowBlock = 4;
+
+/// Returns the parallel loop that walks the rows of a contraction's result
+/// (its innermost dimension but the lanes' with two or more iterations:
+/// unit dimensions, such as an LSTM's batch of 1, do not count), or
+/// nothing.
+std::optional<unsigned> rowsLoop(linalg::LinalgOp op, unsigned lanes) {
+  if (!linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1)
+    return std::nullopt;
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  AffineMap result = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  for (AffineExpr expr : llvm::reverse(result.getResults())) {
+    auto dim = dyn_cast<AffineDimExpr>(expr);
+    if (!dim)
+      return std::nullopt;
+    unsigned d = dim.getPosition();
+    if (d != lanes && ranges[d] >= 2 &&
+        iterators[d] == utils::IteratorType::parallel)
+      return d;
+  }
+  return std::nullopt;
+}
+
 /// Returns the chunk size for the threads' split of a loop of `range`
 /// iterations into at most `maxChunks` chunks. When the loop also gives the
-/// vector lanes, chunks keep at least `lanes` iterations where they can.
+/// vector lanes (or a contraction's rows), chunks keep at least `lanes`
+/// iterations (`kRowBlock` rows) where they can.
 int64_t chunkSize(int64_t range, int64_t maxChunks, int64_t lanes) {
   int64_t size = smallestTileWithAtMost(range, maxChunks);
   if (lanes <= 1)
@@ -154,6 +181,7 @@ struct TileAndVectorizePass
       return;
     bool vectorizes = vectorize && hasPermutationMaps(op) && !keepsScalar(op);
     unsigned lanes = vectorLoop(op);
+    std::optional<unsigned> rows = rowsLoop(op, lanes);
 
     // Threads: split the first parallel loop into at most `maxChunks`
     // equal chunks, so the runtime can hand each thread a contiguous,
@@ -173,10 +201,12 @@ struct TileAndVectorizePass
       }
       if (split) {
         SmallVector<int64_t> sizes(ranges.size(), 0);
-        sizes[*split] = chunkSize(ranges[*split], maxChunks,
-                                  vectorizes && *split == lanes
-                                      ? int64_t(maxVectorLanes)
-                                      : 1);
+        int64_t least = 1;
+        if (vectorizes && *split == lanes)
+          least = maxVectorLanes;
+        else if (vectorizes && *split == rows)
+          least = kRowBlock;
+        sizes[*split] = chunkSize(ranges[*split], maxChunks, least);
         op = tile(rewriter, op, sizes,
                   scf::SCFTilingOptions::LoopType::ForallOp);
       }
@@ -188,7 +218,13 @@ struct TileAndVectorizePass
       return;
     SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
     SmallVector<int64_t> sizes(tileRanges.size(), 1);
-    sizes[lanes] = vectorTile(tileRanges[lanes], maxVectorLanes);
+    // A contraction's tile is a block of rows, with as many accumulators in
+    // all as one row of `maxVectorLanes` would have.
+    int64_t rowBlock =
+        rows ? largestDivisorAtMost(tileRanges[*rows], kRowBlock) : 1;
+    if (rows)
+      sizes[*rows] = rowBlock;
+    sizes[lanes] = vectorTile(tileRanges[lanes], maxVectorLanes / rowBlock);
     op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
     if (op.getStaticLoopRanges()[lanes] < 2)
       return; // nothing to gain from one-lane vectors

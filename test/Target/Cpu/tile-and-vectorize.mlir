@@ -55,19 +55,20 @@ func.func @row_sum(%x: tensor<128x64xf32>, %init: tensor<128xf32>) -> tensor<128
 
 // -----
 
-// A matrix product: chunks of rows for the threads, and the lanes walk the
-// result's rows (n) so that it becomes broadcasts and multiply-adds, one
-// step of k at a time, with the row of the result in registers (a vector
-// the k loop carries) from the first step to the last.
+// A matrix product: chunks of 4 rows for the threads; each tile is a
+// block of 4 rows by 16 columns, so that every row of B it loads serves 4
+// rows of C. It becomes broadcasts and multiply-adds, one step of k at a
+// time, with the block of the result in registers (a vector the k loop
+// carries) from the first step to the last.
 // CHECK-LABEL: func.func @matmul
-//       CHECK:   scf.forall (%{{.+}}) in (64)
-//       CHECK:     %[[C:.+]] = vector.transfer_read {{.+}} : tensor<1x64xf32>, vector<1x64xf32>
-//       CHECK:     %[[ROW:.+]] = scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[ACC:.+]] = %[[C]]) -> (vector<1x64xf32>)
-//       CHECK:       %[[A:.+]] = vector.transfer_read {{.+}} : tensor<1x1xf32>, vector<1x64x1xf32>
-//       CHECK:       %[[B:.+]] = vector.transfer_read {{.+}} : tensor<1x64xf32>, vector<1x64x1xf32>
-//       CHECK:       %[[P:.+]] = arith.mulf %[[A]], %[[B]] : vector<1x64x1xf32>
+//       CHECK:   scf.forall (%{{.+}}) = (0) to (64) step (4)
+//       CHECK:     %[[C:.+]] = vector.transfer_read {{.+}} : tensor<4x16xf32>, vector<4x16xf32>
+//       CHECK:     %[[ROW:.+]] = scf.for %{{.+}} = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[ACC:.+]] = %[[C]]) -> (vector<4x16xf32>)
+//       CHECK:       %[[A:.+]] = vector.transfer_read {{.+}} : tensor<4x1xf32>, vector<4x16x1xf32>
+//       CHECK:       %[[B:.+]] = vector.transfer_read {{.+}} : tensor<1x16xf32>, vector<4x16x1xf32>
+//       CHECK:       %[[P:.+]] = arith.mulf %[[A]], %[[B]] : vector<4x16x1xf32>
 //       CHECK:       %[[P2:.+]] = vector.shape_cast %[[P]]
-//       CHECK:       %[[SUM:.+]] = arith.addf %[[ACC]], %[[P2]] : vector<1x64xf32>
+//       CHECK:       %[[SUM:.+]] = arith.addf %[[ACC]], %[[P2]] : vector<4x16xf32>
 //       CHECK:       scf.yield %[[SUM]]
 //       CHECK:     vector.transfer_write %[[ROW]]
 func.func @matmul(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {

@@ -97,21 +97,27 @@ def TileAndVectorizePass
                            "::mlir::vector::VectorDialect"];
 }
 
-def TransposeConstantOperandsPass
-    : Pass<"kiln-cpu-transpose-constant-operands", "func::FuncOp"> {
-  let summary = "store constant matmul operands in the order the vector code reads";
+def PackConstantOperandsPass
+    : Pass<"kiln-cpu-pack-constant-operands", "func::FuncOp"> {
+  let summary = "lay out constant matmul operands for the vector code";
   let description = [{
-    Input: `linalg.matmul` ops on tensors. A matrix product reads its right
-    operand `B[k, n]` along `n`, the dimension that becomes vector lanes;
-    ONNX weights often come transposed (`B[n, k]`: Gemm `transB`, LSTM
-    `W` and `R`), which the vector code would read one element at a time.
-    Output: when such a transposed right operand is a constant (an
-    `arith.constant`, or a static unit-stride `tensor.extract_slice` of
-    one) that nothing else reads, the constant is replaced at compile time
-    by its transpose and the matmul's indexing map by the plain one. The
-    constant is not duplicated: with another reader it stays as it is.
+    Input: `linalg.matmul` ops on tensors. A matrix product's vector code
+    reads its right operand `B[k, n]` row by row, one vector of `n` per
+    step of `k`. Two layouts of a constant `B` defeat it:
+    - transposed (`B[n, k]`: Gemm `transB`, LSTM `W` and `R`), which it
+      would read one element at a time;
+    - rows a multiple of 1 KiB apart, which share the same few cache sets,
+      so that the rows of one tile evict each other (the same 4 KiB
+      aliasing oneDNN's shims avoid by padding).
+    Output: when `B` is a constant (an `arith.constant`, or a static
+    unit-stride `tensor.extract_slice` of one) that nothing else reads, it
+    is replaced at compile time by `B[k, n]` with each row padded by 64
+    bytes where needed, read through a `tensor.extract_slice`, and the
+    matmul's indexing maps by the plain ones. A constant with other readers
+    is left as it is rather than stored twice.
   }];
-  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
 }
 
 def ApproximateMathPass

@@ -1,4 +1,4 @@
-// RUN: kiln-opt %s --split-input-file --kiln-cpu-transpose-constant-operands | FileCheck %s
+// RUN: kiln-opt %s --split-input-file --kiln-cpu-pack-constant-operands | FileCheck %s
 
 // A constant read transposed (B[n, k], a Gemm with transB) is stored
 // transposed at compile time, and the matmul reads it in the plain order
@@ -52,4 +52,30 @@ func.func @transposed_argument(%x: tensor<4x3xf32>, %w: tensor<2x3xf32>, %init: 
   %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>]
       ins(%x, %w : tensor<4x3xf32>, tensor<2x3xf32>) outs(%init : tensor<4x2xf32>) -> tensor<4x2xf32>
   return %y : tensor<4x2xf32>
+}
+
+// -----
+
+// Rows 1 KiB apart (256 floats) share cache sets: the constant gets 64
+// bytes of padding per row, and the matmul reads it through a slice.
+// CHECK-LABEL: func.func @aliasing_rows
+//       CHECK:   %[[W:.+]] = arith.constant dense<{{.+}}> : tensor<4x272xf32>
+//       CHECK:   %[[ROWS:.+]] = tensor.extract_slice %[[W]][0, 0] [4, 256] [1, 1] : tensor<4x272xf32> to tensor<4x256xf32>
+//       CHECK:   linalg.matmul ins(%{{.+}}, %[[ROWS]] : tensor<2x4xf32>, tensor<4x256xf32>)
+func.func @aliasing_rows(%x: tensor<2x4xf32>, %init: tensor<2x256xf32>) -> tensor<2x256xf32> {
+  %w = arith.constant dense<1.0> : tensor<4x256xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<2x4xf32>, tensor<4x256xf32>) outs(%init : tensor<2x256xf32>) -> tensor<2x256xf32>
+  return %y : tensor<2x256xf32>
+}
+
+// -----
+
+// Rows that do not alias, in the plain order, stay as they are.
+// CHECK-LABEL: func.func @plain
+//       CHECK:   %[[W:.+]] = arith.constant dense<1.000000e+00> : tensor<4x100xf32>
+//       CHECK:   linalg.matmul ins(%{{.+}}, %[[W]] : tensor<2x4xf32>, tensor<4x100xf32>)
+func.func @plain(%x: tensor<2x4xf32>, %init: tensor<2x100xf32>) -> tensor<2x100xf32> {
+  %w = arith.constant dense<1.0> : tensor<4x100xf32>
+  %y = linalg.matmul ins(%x, %w : tensor<2x4xf32>, tensor<4x100xf32>) outs(%init : tensor<2x100xf32>) -> tensor<2x100xf32>
+  return %y : tensor<2x100xf32>
 }
