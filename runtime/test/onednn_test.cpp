@@ -44,15 +44,20 @@ std::vector<float> values(size_t count, unsigned seed) {
   return v;
 }
 
-/// Returns the N x C x S tensor `v` stored N x S x C (channels last).
-std::vector<float> toChannelsLast(const std::vector<float> &v, int64_t n,
+/// Returns the N x C x S tensor `v` in oneDNN's native layout: stored
+/// N x C/8 x S x 8 when C is a multiple of 8, N x S x C otherwise.
+std::vector<float> toNativeLayout(const std::vector<float> &v, int64_t n,
                                   int64_t c) {
   int64_t spatial = static_cast<int64_t>(v.size()) / (n * c);
   std::vector<float> out(v.size());
   for (int64_t i = 0; i < n; ++i)
     for (int64_t j = 0; j < c; ++j)
-      for (int64_t k = 0; k < spatial; ++k)
-        out[(i * spatial + k) * c + j] = v[(i * c + j) * spatial + k];
+      for (int64_t k = 0; k < spatial; ++k) {
+        int64_t at = c % 8 == 0
+                         ? ((i * (c / 8) + j / 8) * spatial + k) * 8 + j % 8
+                         : (i * spatial + k) * c + j;
+        out[at] = v[(i * c + j) * spatial + k];
+      }
   return out;
 }
 
@@ -94,8 +99,8 @@ struct Conv2d {
   int64_t n = 1, c = 4, h = 7, w = 6, m = 8, group = 1, kh = 3, kw = 3;
   int64_t stride = 1, dil = 1, pad = 1;
   bool bias = true, relu = false, residual = false;
-  /// The caller's input / result (and residual) stored NHWC.
-  bool channelsLastIn = false, channelsLastOut = false;
+  /// The caller's input / result (and residual) in the native layout.
+  bool nativeLayoutIn = false, nativeLayoutOut = false;
 
   int64_t oh() const { return (h + 2 * pad - dil * (kh - 1) - 1) / stride + 1; }
   int64_t ow() const { return (w + 2 * pad - dil * (kw - 1) - 1) / stride + 1; }
@@ -118,12 +123,12 @@ struct Conv2d {
       d.pads_begin[i] = d.pads_end[i] = pad;
     }
     d.scratch_size = scratch;
-    d.src_channels_last = channelsLastIn;
-    d.dst_channels_last = channelsLastOut;
+    d.src_native_layout = nativeLayoutIn;
+    d.dst_native_layout = nativeLayoutOut;
     if (residual) {
       kiln_rt_onednn_post_op_t &add = d.post_ops[d.num_post_ops++];
       add.kind = KILN_RT_ONEDNN_ADD;
-      add.channels_last = channelsLastOut;
+      add.native_layout = nativeLayoutOut;
       add.rank = 4;
       int64_t dims[4] = {n, m, oh(), ow()};
       std::copy(dims, dims + 4, add.dims);
@@ -181,9 +186,9 @@ struct Conv2d {
     }
     Buffer in(x.size()), out(res.size()), scratchBuffer(scratch / 4 + 1),
         residualBuffer(res.size());
-    std::vector<float> xIn = channelsLastIn ? toChannelsLast(x, n, c) : x;
+    std::vector<float> xIn = nativeLayoutIn ? toNativeLayout(x, n, c) : x;
     std::vector<float> resIn =
-        channelsLastOut ? toChannelsLast(res, n, m) : res;
+        nativeLayoutOut ? toNativeLayout(res, n, m) : res;
     std::memcpy(in.get(), xIn.data(), x.size() * 4);
     std::memcpy(residualBuffer.get(), resIn.data(), res.size() * 4);
     void *args[4] = {in.get(), out.get(), scratchBuffer.get(),
@@ -193,7 +198,7 @@ struct Conv2d {
         << t.log.text();
     EXPECT_EQ(t.ctx.status, KILN_RT_OK);
     std::vector<float> want = reference(x, wt, b, res);
-    expectNear(out.get(), channelsLastOut ? toChannelsLast(want, n, m) : want);
+    expectNear(out.get(), nativeLayoutOut ? toNativeLayout(want, n, m) : want);
     kiln_rt_onednn_destroy(t.instance, handle);
     return KILN_RT_OK;
   }
@@ -244,25 +249,27 @@ TEST_F(OneDnn, ConvResidualAddThenRelu) {
   EXPECT_EQ(conv.check(*this, kScratch, 2), KILN_RT_OK) << log.text();
 }
 
-// Between two oneDNN convs the activations stay channels last: no
-// reorders, the residual read channels last too.
-TEST_F(OneDnn, ConvChannelsLastInAndOut) {
+// Between two oneDNN convs the activations stay in the native layout, the
+// residual too: 4 input channels channels last, 8 output channels blocked.
+TEST_F(OneDnn, ConvNativeLayoutInAndOut) {
   Conv2d conv;
-  conv.channelsLastIn = conv.channelsLastOut = true;
+  conv.nativeLayoutIn = conv.nativeLayoutOut = true;
   conv.residual = conv.relu = true;
   EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
-  conv.channelsLastOut = false;
+  conv.nativeLayoutOut = false;
   EXPECT_EQ(conv.check(*this, kScratch), KILN_RT_OK) << log.text();
 }
 
-// Channels-last activations need no scratch for copies.
-TEST_F(OneDnn, ConvChannelsLastNeedsNoCopies) {
+// Blocked activations in and out (whole blocks of 8 channels) need no
+// scratch for copies.
+TEST_F(OneDnn, ConvNativeLayoutNeedsNoCopies) {
   Conv2d conv;
-  conv.channelsLastIn = conv.channelsLastOut = true;
+  conv.c = 16;
+  conv.nativeLayoutIn = conv.nativeLayoutOut = true;
   EXPECT_EQ(conv.check(*this, 0), KILN_RT_OK) << log.text();
 }
 
-// Too little scratch for the channels-last copies even on one thread:
+// Too little scratch for the layout copies even on one thread:
 // create fails cleanly, names the node, and leaves nothing allocated.
 TEST_F(OneDnn, ConvScratchTooSmall) {
   EXPECT_EQ(Conv2d().check(*this, 16), KILN_RT_UNSUPPORTED);

@@ -101,21 +101,21 @@ std::vector<int64_t> encodeConv(rt::OneDnnConvOp op) {
     d.pads_begin[i] = op.getPads()[i];
     d.pads_end[i] = op.getPads()[k + i];
   }
-  d.src_channels_last = op.getChannelsLastInput();
-  d.dst_channels_last = op.getChannelsLastResult();
+  d.src_native_layout = op.getNativeLayoutInput();
+  d.dst_native_layout = op.getNativeLayoutResult();
   d.scratch_size = op.getScratchSize();
   if (!fillPostOps(op, op.getPostOps(), op.getPostOpAlphas(),
                    op.getPostOpBetas(), op.getPostOperands(), result,
                    &d.num_post_ops, d.post_ops))
     return {};
   // Binary post-ops take the post operands in order.
-  ArrayRef<bool> channelsLast = op.getChannelsLastPostOperands();
+  ArrayRef<bool> nativeLayout = op.getNativeLayoutPostOperands();
   for (int64_t i = 0, binary = 0; i < d.num_post_ops; ++i)
     if (d.post_ops[i].kind == KILN_RT_ONEDNN_ADD ||
         d.post_ops[i].kind == KILN_RT_ONEDNN_MUL) {
-      d.post_ops[i].channels_last =
-          binary < static_cast<int64_t>(channelsLast.size()) &&
-          channelsLast[binary];
+      d.post_ops[i].native_layout =
+          binary < static_cast<int64_t>(nativeLayout.size()) &&
+          nativeLayout[binary];
       ++binary;
     }
   return toWords(d);
@@ -165,8 +165,8 @@ std::vector<int64_t> encodePool(rt::OneDnnPoolOp op) {
     d.pads_begin[i] = op.getPads()[i];
     d.pads_end[i] = op.getPads()[k + i];
   }
-  d.src_channels_last = op.getChannelsLastInput();
-  d.dst_channels_last = op.getChannelsLastResult();
+  d.src_native_layout = op.getNativeLayoutInput();
+  d.dst_native_layout = op.getNativeLayoutResult();
   d.scratch_size = op.getScratchSize();
   return toWords(d);
 }

@@ -44,7 +44,7 @@ struct ConvertKilnToKilnRtPass
             applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       return signalPassFailure();
 
-    keepChannelsLastBetweenOneDnnOps(getOperation());
+    keepNativeLayoutBetweenOneDnnOps(getOperation());
 
     // What is still marked could not be converted: say which and why.
     bool failed = false;

@@ -366,7 +366,7 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
   if (auto conv = dyn_cast<ConvOp>(anchor)) {
     postOps.assign(epilogue.begin(), epilogue.end());
     buildPostOps(rewriter, postOps, map, kinds, alphas, betas, postOperands);
-    // Channels-last copies of the input, the result and full-size binary
+    // Layout copies of the input, the result and full-size binary
     // operands, and the scratchpad.
     int64_t scratch = alignUp(byteSize(conv.getInput().getType())) +
                       alignUp(byteSize(type)) + reserve;
@@ -378,8 +378,8 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
                bias, postOperands, init,
                /*scratch=*/Value(), conv.getStridesAttr(),
                conv.getDilationsAttr(), conv.getPadsAttr(), conv.getGroupAttr(),
-               /*channels_last_input=*/UnitAttr(),
-               /*channels_last_result=*/UnitAttr(),
+               /*native_layout_input=*/UnitAttr(),
+               /*native_layout_result=*/UnitAttr(),
                rewriter.getDenseBoolArrayAttr({}), kinds, alphas, betas,
                rewriter.getI64IntegerAttr(scratch))
         .getResult();
@@ -444,8 +444,8 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
                pool.getKernelShapeAttr(), pool.getStridesAttr(),
                pool.getDilationsAttr(), rewriter.getDenseI64ArrayAttr(pads),
                rewriter.getI64IntegerAttr(alignUp(byteSize(type)) + reserve),
-               /*channels_last_input=*/UnitAttr(),
-               /*channels_last_result=*/UnitAttr())
+               /*native_layout_input=*/UnitAttr(),
+               /*native_layout_result=*/UnitAttr())
         .getResult();
   };
   if (auto pool = dyn_cast<MaxPoolOp>(anchor))
@@ -510,9 +510,9 @@ struct ConvertMarkedOp : RewritePattern {
 
 //===--- Public entry points ----------------------------------------------===//
 
-void kiln::keepChannelsLastBetweenOneDnnOps(Operation *root) {
+void kiln::keepNativeLayoutBetweenOneDnnOps(Operation *root) {
   // Returns true when `use` reads a conv's or pooling's input, or a conv's
-  // post operand: reads that can take channels-last data.
+  // post operand: reads that can take data in the native layout.
   auto readsActivation = [](OpOperand &use) {
     unsigned number = use.getOperandNumber();
     if (auto conv = dyn_cast<rt::OneDnnConvOp>(use.getOwner())) {
@@ -526,21 +526,26 @@ void kiln::keepChannelsLastBetweenOneDnnOps(Operation *root) {
         op->getNumResults() != 1)
       return;
     Value result = op->getResult(0);
-    if (result.use_empty() || !llvm::all_of(result.getUses(), readsActivation))
+    // The native layout stores whole blocks of channels: the shims'
+    // buffers have the size of the NCHW tensor only for channel counts
+    // that fill them.
+    auto type = cast<RankedTensorType>(result.getType());
+    if (type.getRank() < 3 || type.getDimSize(1) % kNativeChannelBlock != 0 ||
+        result.use_empty() || !llvm::all_of(result.getUses(), readsActivation))
       return;
-    op->setAttr("channels_last_result", UnitAttr::get(op->getContext()));
+    op->setAttr("native_layout_result", UnitAttr::get(op->getContext()));
     for (OpOperand &use : result.getUses()) {
       Operation *user = use.getOwner();
       if (use.getOperandNumber() == 0) {
-        user->setAttr("channels_last_input", UnitAttr::get(op->getContext()));
+        user->setAttr("native_layout_input", UnitAttr::get(op->getContext()));
         continue;
       }
       auto conv = cast<rt::OneDnnConvOp>(user);
       auto [start, length] = conv.getODSOperandIndexAndLength(3);
-      SmallVector<bool> flags(conv.getChannelsLastPostOperands());
+      SmallVector<bool> flags(conv.getNativeLayoutPostOperands());
       flags.resize(length, false);
       flags[use.getOperandNumber() - start] = true;
-      conv.setChannelsLastPostOperands(flags);
+      conv.setNativeLayoutPostOperands(flags);
     }
   });
 }

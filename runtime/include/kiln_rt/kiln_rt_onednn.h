@@ -25,8 +25,11 @@
  * The descriptors are written by the compiler as arrays of 64-bit words
  * (every field is an int64_t or a double), so their layout is the same on
  * every LP64 target and needs no padding rules. Shapes are ONNX's: NCHW
- * activations (stored channels last where a descriptor says so), OIHW
- * weights, row-major matrices. No shim prints, aborts or
+ * activations, OIHW weights, row-major matrices. An activation that only
+ * oneDNN ops write and read may be stored in oneDNN's native layout
+ * instead, where a descriptor says so: channels in blocks of 8 innermost
+ * (nChw8c) when the channel count is a multiple of 8, else channels last
+ * (NHWC); both have the size of the NCHW tensor. No shim prints, aborts or
  * throws; failures return a status and log through the instance.
  */
 
@@ -70,7 +73,7 @@ typedef struct kiln_rt_onednn_post_op_t {
   int64_t rank; /* binary: rank of `dims` (the result's rank) */
   int64_t dims[KILN_RT_ONEDNN_MAX_RANK]; /* binary: the operand's shape,
                                             1 where it broadcasts */
-  int64_t channels_last; /* binary: the operand is stored channels last */
+  int64_t native_layout; /* binary: the operand is in the native layout */
   int64_t reserved[5];
 } kiln_rt_onednn_post_op_t;
 
@@ -90,10 +93,10 @@ typedef struct kiln_rt_onednn_conv_desc_t {
   int64_t dilations[KILN_RT_ONEDNN_MAX_SPATIAL]; /* ONNX's: 1 is dense */
   int64_t pads_begin[KILN_RT_ONEDNN_MAX_SPATIAL];
   int64_t pads_end[KILN_RT_ONEDNN_MAX_SPATIAL];
-  /* 1: the caller's input / result is stored channels last (NHWC and its
-   * kin), as another oneDNN op wrote it or will read it; 0: ONNX's NCHW. */
-  int64_t src_channels_last;
-  int64_t dst_channels_last;
+  /* 1: the caller's input / result is in oneDNN's native layout (see
+   * above), as another oneDNN op wrote it or will read it; 0: ONNX's NCHW. */
+  int64_t src_native_layout;
+  int64_t dst_native_layout;
   int64_t scratch_size; /* bytes of the run's `scratch` buffer */
   int64_t num_post_ops;
   kiln_rt_onednn_post_op_t post_ops[KILN_RT_ONEDNN_MAX_POST_OPS];
@@ -141,8 +144,8 @@ typedef struct kiln_rt_onednn_pool_desc_t {
   int64_t dilations[KILN_RT_ONEDNN_MAX_SPATIAL]; /* ONNX's: 1 is dense */
   int64_t pads_begin[KILN_RT_ONEDNN_MAX_SPATIAL];
   int64_t pads_end[KILN_RT_ONEDNN_MAX_SPATIAL];
-  int64_t src_channels_last; /* as for a convolution */
-  int64_t dst_channels_last;
+  int64_t src_native_layout; /* as for a convolution */
+  int64_t dst_native_layout;
   int64_t scratch_size;
 } kiln_rt_onednn_pool_desc_t;
 

@@ -179,12 +179,18 @@ dnnl_status_t kiln_rt::onednn::initRowMajor(dnnl_memory_desc_t *md, int rank,
 
 dnnl_status_t kiln_rt::onednn::initActivation(dnnl_memory_desc_t *md, int rank,
                                               const int64_t *dims,
-                                              bool channelsLast) {
-  if (!channelsLast)
+                                              Layout layout) {
+  if (layout == Layout::RowMajor)
     return initRowMajor(md, rank, dims);
   dnnl_dims_t d, strides;
   for (int i = 0; i < rank; ++i)
     d[i] = dims[i];
+  static constexpr dnnl_format_tag_t kBlocked[] = {dnnl_aBc8b, dnnl_aBcd8b,
+                                                   dnnl_aBcde8b};
+  if (layout == Layout::Native && rank >= 3 && rank <= 5 &&
+      dims[1] % kChannelBlock == 0)
+    return dnnl_memory_desc_init_by_tag(md, rank, d, dnnl_f32,
+                                        kBlocked[rank - 3]);
   // Channels innermost, then the spatial dimensions, then the batch.
   int64_t stride = dims[1];
   strides[1] = 1;
@@ -201,8 +207,8 @@ dnnl_status_t kiln_rt::onednn::initActivation(dnnl_memory_desc_t *md, int rank,
 namespace {
 
 /// Appends `postOps` to `attr`, recording the binary operands' layouts in
-/// the handle: row-major or channels last for the caller as each says,
-/// channels last for the primitive when `postOps.channelsLast`. Checks the
+/// the handle: row-major or native for the caller as each says, the
+/// result's layout for the primitive. Checks the
 /// kinds and ranks.
 kiln_rt_status_t setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
                             const PostOps &postOps) {
@@ -233,9 +239,9 @@ kiln_rt_status_t setPostOps(Creation &creation, dnnl_primitive_attr_t attr,
       int index = handle->numBinary;
       dnnl_memory_desc_t *md = &handle->binary[index].inner;
       s = initActivation(&handle->userBinary[index], rank, op.dims,
-                         op.channels_last);
+                         layoutOf(op.native_layout));
       if (s == dnnl_success)
-        s = initActivation(md, rank, op.dims, postOps.channelsLast);
+        s = initActivation(md, rank, op.dims, postOps.layout);
       if (s == dnnl_success)
         s = dnnl_post_ops_append_binary(
             ops,

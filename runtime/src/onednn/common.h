@@ -35,22 +35,42 @@ kiln_rt_status_t startHandle(const kiln_rt_instance_t *instance,
 kiln_rt_status_t finishHandle(Creation &creation, kiln_rt_status_t status,
                               void **handle);
 
+/// Channels per block of the native activation layout (AVX2's 8 floats).
+inline constexpr int64_t kChannelBlock = 8;
+
 /// Fills `md` with an f32 tensor of `dims`, row-major (ONNX's layout).
 dnnl_status_t initRowMajor(dnnl_memory_desc_t *md, int rank,
                            const int64_t *dims);
-/// Fills `md` with an f32 activation of `dims` (N x C x spatial...),
-/// stored channels last (NHWC and its 1-D/3-D kin) when `channelsLast`,
-/// row-major otherwise.
+/// How an activation (N x C x spatial...) is stored.
+enum class Layout {
+  /// ONNX's NCHW and its 1-D/3-D kin.
+  RowMajor,
+  /// NHWC and kin.
+  ChannelsLast,
+  /// oneDNN's native layout, the one its AVX2 kernels compute in: channels
+  /// in blocks of 8 innermost (nChw8c and kin), the size of the row-major
+  /// tensor, for channel counts that fill whole blocks (the only ones the
+  /// compiler gives this layout); channels last for others. Producer and
+  /// consumer derive it from the same shape, so they agree.
+  Native,
+};
+
+/// The layout a descriptor's `native_layout` flag says.
+inline Layout layoutOf(int64_t nativeLayout) {
+  return nativeLayout ? Layout::Native : Layout::RowMajor;
+}
+
+/// Fills `md` with an f32 activation of `dims` stored as `layout` says.
 dnnl_status_t initActivation(dnnl_memory_desc_t *md, int rank,
-                             const int64_t *dims, bool channelsLast);
+                             const int64_t *dims, Layout layout);
 
 /// The post-ops of a descriptor, for a result of `rank` that the primitive
-/// computes channels last when `channelsLast`.
+/// computes in `layout` (its binary operands are read in that layout too).
 struct PostOps {
   const kiln_rt_onednn_post_op_t *ops;
   int64_t count;
   int rank;
-  bool channelsLast;
+  Layout layout;
 };
 
 /// Creates the handle's primitive from `opDesc` with `postOps` and a user

@@ -47,20 +47,30 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
   }
   const int64_t *userWeightDims = grouped ? weightDims : weightDims + 1;
 
-  // The caller's layouts, and the ones the primitive computes in:
-  // channels-last activations (oneDNN's direct kernels; with NCHW it falls
-  // back to a slower GEMM-based conv, TOOLCHAIN.md P13) and weights in
-  // whatever blocked layout the chosen kernel wants.
+  // The caller's layouts, and the ones the primitive computes in, among
+  // those oneDNN's direct kernels take (with NCHW activations it falls back
+  // to a slower GEMM-based conv, TOOLCHAIN.md P13): blocked input and
+  // result when both channel counts fill whole blocks; a first layer's few
+  // input channels read from NCHW into a blocked result; channels last
+  // otherwise (channels last mixed with blocked has only oneDNN's reference
+  // kernel). Weights in whatever layout the chosen kernel wants.
   dnnl_memory_desc_t userSrc, userDst, src, dst, userWeights, anyWeights,
       biasMd;
   dnnl_status_t s =
-      initActivation(&userSrc, rank, srcDims, d.src_channels_last);
+      initActivation(&userSrc, rank, srcDims, layoutOf(d.src_native_layout));
   if (s == dnnl_success)
-    s = initActivation(&userDst, rank, dstDims, d.dst_channels_last);
+    s = initActivation(&userDst, rank, dstDims, layoutOf(d.dst_native_layout));
+  bool blockedIn = d.in_channels % kChannelBlock == 0;
+  bool blockedOut = d.out_channels % kChannelBlock == 0;
+  Layout srcLayout = Layout::ChannelsLast, dstLayout = Layout::ChannelsLast;
+  if (blockedIn && blockedOut)
+    srcLayout = dstLayout = Layout::Native;
+  else if (blockedOut && !grouped && !d.src_native_layout)
+    srcLayout = Layout::RowMajor, dstLayout = Layout::Native;
   if (s == dnnl_success)
-    s = initActivation(&src, rank, srcDims, /*channelsLast=*/true);
+    s = initActivation(&src, rank, srcDims, srcLayout);
   if (s == dnnl_success)
-    s = initActivation(&dst, rank, dstDims, /*channelsLast=*/true);
+    s = initActivation(&dst, rank, dstDims, dstLayout);
   if (s == dnnl_success)
     s = initRowMajor(&userWeights, weightRank, userWeightDims);
   if (s == dnnl_success) {
@@ -84,7 +94,7 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
            dilations, padsBegin, padsEnd)))
     return c.fail("convolution descriptor", s);
 
-  PostOps postOps = {d.post_ops, d.num_post_ops, rank, /*channelsLast=*/true};
+  PostOps postOps = {d.post_ops, d.num_post_ops, rank, dstLayout};
   kiln_rt_status_t status =
       createPrimitive(c, &conv, postOps, userSrc, userDst, d.scratch_size);
   if (status == KILN_RT_OK)

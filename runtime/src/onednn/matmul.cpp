@@ -112,8 +112,7 @@ kiln_rt_status_t createMatmul(Creation &c,
   if ((s = dnnl_matmul_desc_init(&matmul, &src, &weights,
                                  d.has_bias ? &biasMd : nullptr, &dst)))
     return c.fail("matmul descriptor", s);
-  PostOps postOps = {d.post_ops, d.num_post_ops, rank,
-                     /*channelsLast=*/false};
+  PostOps postOps = {d.post_ops, d.num_post_ops, rank, Layout::RowMajor};
   kiln_rt_status_t status =
       createPrimitive(c, &matmul, postOps, src, dst, d.scratch_size);
   // Constant weights that oneDNN reads as they are, with rows on the same

@@ -40,11 +40,13 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
   // Pooling is memory-bound: it runs in the layout of its input, and its
   // result is reordered only when the caller wants it in the other one.
   dnnl_memory_desc_t src, dst, userDst;
-  dnnl_status_t s = initActivation(&src, rank, srcDims, d.src_channels_last);
+  dnnl_status_t s =
+      initActivation(&src, rank, srcDims, layoutOf(d.src_native_layout));
   if (s == dnnl_success)
-    s = initActivation(&dst, rank, dstDims, d.src_channels_last);
+    s = initActivation(&dst, rank, dstDims, layoutOf(d.src_native_layout));
   if (s == dnnl_success)
-    s = initActivation(&userDst, rank, dstDims, d.dst_channels_last);
+    s = initActivation(&userDst, rank, dstDims,
+                       layoutOf(d.dst_native_layout));
   if (s != dnnl_success)
     return c.fail("memory descriptor", s);
   static const dnnl_alg_kind_t algorithms[] = {

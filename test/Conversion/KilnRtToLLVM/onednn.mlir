@@ -2,7 +2,7 @@
 
 // A pooling: its descriptor (kiln_rt_onednn_pool_desc_t: spatial rank 2,
 // kind max, batch 1, 4 channels, in 8x8, out 4x4, kernel 2x2, strides
-// 2x2, dilations 1x1, pads 0, NCHW input, channels-last result, scratch 64
+// 2x2, dilations 1x1, pads 0, NCHW input, native-layout result, scratch 64
 // bytes) and name become constants;
 // init creates it into slot 0 of the state and returns a failure; deinit
 // destroys it; main runs it with the handle from the run context's state
@@ -44,7 +44,7 @@ module attributes {kiln.interface = {name = "m"}} {
   func.func @m_main(%x: memref<1x4x8x8xf32>, %y: memref<1x4x4x4xf32>, %ws: memref<64xi8> {kiln.workspace}, %ctx: !llvm.ptr {kiln.run_context}) {
     %c0 = arith.constant 0 : index
     %s = memref.view %ws[%c0][] : memref<64xi8> to memref<64xi8>
-    kiln_rt.onednn_pool %x outs(%y : memref<1x4x4x4xf32>) scratch(%s : memref<64xi8>) {kind = "max", kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, scratch_size = 64 : i64, channels_last_result} : memref<1x4x8x8xf32> loc("pool_node")
+    kiln_rt.onednn_pool %x outs(%y : memref<1x4x4x4xf32>) scratch(%s : memref<64xi8>) {kind = "max", kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, scratch_size = 64 : i64, native_layout_result} : memref<1x4x8x8xf32> loc("pool_node")
     return
   }
 }

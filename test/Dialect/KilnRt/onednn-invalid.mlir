@@ -216,8 +216,8 @@ func.func @result_type(%a: tensor<2x3xf32>, %b: tensor<3x5xf32>, %init: tensor<2
 
 // -----
 
-func.func @channels_last_flags(%x: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %r: tensor<1x8x4x4xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
-  // expected-error @+1 {{expects one channels_last_post_operands entry per post operand, or none}}
-  %y = kiln_rt.onednn_conv %x, %w post(%r : tensor<1x8x4x4xf32>) outs(%init : tensor<1x8x4x4xf32>) {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, post_ops = ["add"], post_op_alphas = array<f32: 0.0>, post_op_betas = array<f32: 0.0>, scratch_size = 0 : i64, channels_last_post_operands = array<i1: true, false>} : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32> -> tensor<1x8x4x4xf32>
+func.func @native_layout_flags(%x: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>, %r: tensor<1x8x4x4xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{expects one native_layout_post_operands entry per post operand, or none}}
+  %y = kiln_rt.onednn_conv %x, %w post(%r : tensor<1x8x4x4xf32>) outs(%init : tensor<1x8x4x4xf32>) {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, post_ops = ["add"], post_op_alphas = array<f32: 0.0>, post_op_betas = array<f32: 0.0>, scratch_size = 0 : i64, native_layout_post_operands = array<i1: true, false>} : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32> -> tensor<1x8x4x4xf32>
   return %y : tensor<1x8x4x4xf32>
 }

@@ -24,7 +24,7 @@ inline constexpr llvm::StringLiteral kOneDnnLibraryCall = "onednn";
 struct OneDnnWork {
   /// Multiply-adds (conv, matmul) or window reads (pooling).
   int64_t macs = 0;
-  /// Bytes the shim copies per run to change layouts (channels-last
+  /// Bytes the shim copies per run to change layouts (native-layout
   /// activations of a conv).
   int64_t reorderBytes = 0;
 };
@@ -42,13 +42,18 @@ bool isOneDnnCandidate(Operation *op, OneDnnWork &work, std::string &reason);
 void populateKilnToKilnRtConversionPatterns(RewritePatternSet &patterns,
                                             int64_t scratchpadReserve);
 
-/// Lets activations stay channels last between oneDNN ops: the result of
-/// each `kiln_rt.onednn_conv` or `kiln_rt.onednn_pool` that only such ops
-/// read (as their input or a conv's post operand) is marked
-/// `channels_last_result`, and its readers `channels_last_input` /
-/// `channels_last_post_operands`, so the shims skip the reorders to and
+/// Channels per block of oneDNN's native activation layout (the runtime's
+/// kChannelBlock).
+inline constexpr int64_t kNativeChannelBlock = 8;
+
+/// Lets activations stay in oneDNN's native layout (channels in blocks of
+/// 8, nChw8c) between oneDNN ops: the result of each `kiln_rt.onednn_conv`
+/// or `kiln_rt.onednn_pool` whose channel count is a multiple of 8 and that
+/// only such ops read (as their input or a conv's post operand) is marked
+/// `native_layout_result`, and its readers `native_layout_input` /
+/// `native_layout_post_operands`, so the shims skip the reorders to and
 /// from NCHW between them.
-void keepChannelsLastBetweenOneDnnOps(Operation *root);
+void keepNativeLayoutBetweenOneDnnOps(Operation *root);
 
 } // namespace mlir::kiln
 

@@ -258,9 +258,9 @@ LogicalResult OneDnnConvOp::verify() {
       return emitOpError() << "expects a bias of shape [" << m << "], got "
                            << bias;
   }
-  if (!getChannelsLastPostOperands().empty() &&
-      getChannelsLastPostOperands().size() != getPostOperands().size())
-    return emitOpError() << "expects one channels_last_post_operands entry "
+  if (!getNativeLayoutPostOperands().empty() &&
+      getNativeLayoutPostOperands().size() != getPostOperands().size())
+    return emitOpError() << "expects one native_layout_post_operands entry "
                             "per post operand, or none";
   return verifyPostOps(*this, getPostOps(), getPostOpAlphas(), getPostOpBetas(),
                        getPostOperands(), init);

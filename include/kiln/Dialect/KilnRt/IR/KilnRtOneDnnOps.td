@@ -62,14 +62,16 @@ def KilnRt_OneDnnConvOp
   let description = !strconcat([{
     Computes `kiln.conv` of `input` (`N x C x D_1 x ... x D_k`) with the
     constant `weight` (`M x C/group x K_1 x ... x K_k`) and `bias` (`M`),
-    then the post-ops. oneDNN computes channels-last, reordering the input
-    and result in the scratch buffer, with the weights packed once at
-    create time. Between oneDNN ops the activations can stay channels last
-    (NHWC and its kin) with no reorders: `channels_last_input` and
-    `channels_last_result` say that the buffer of `input` / `init` holds
-    the tensor channels last, and `channels_last_post_operands` (one entry
-    per post operand, or none) the same of each post operand; only
-    `kiln_rt.onednn_*` ops read or write such a buffer.
+    then the post-ops. oneDNN computes in its native layout (channels in
+    blocks of 8 innermost, nChw8c, for channel counts that fill them;
+    channels last otherwise), reordering the input and result in the
+    scratch buffer, with the weights packed once at create time. Between
+    oneDNN ops the activations can stay in that layout with no reorders:
+    `native_layout_input` and `native_layout_result` say that the buffer of
+    `input` / `init` holds the tensor in the native layout, and
+    `native_layout_post_operands` (one entry per post operand, or none) the
+    same of each post operand; only `kiln_rt.onednn_*` ops read or write
+    such a buffer.
   }], commonDescription, [{
     Constraints:
     (C1) `1 <= k <= 3`; `weight` has the rank of `input`; `strides` and
@@ -95,10 +97,10 @@ def KilnRt_OneDnnConvOp
                             DenseI64ArrayAttr:$strides,
                             DenseI64ArrayAttr:$dilations,
                             DenseI64ArrayAttr:$pads, I64Attr:$group,
-                            UnitAttr:$channels_last_input,
-                            UnitAttr:$channels_last_result,
+                            UnitAttr:$native_layout_input,
+                            UnitAttr:$native_layout_result,
                             DefaultValuedAttr<DenseBoolArrayAttr, "{}">:
-                                $channels_last_post_operands),
+                                $native_layout_post_operands),
                        KilnRt_PostOpAttrs);
   let results = (outs Optional<StaticShapeTensorOf<[F32]>>:$result);
   let assemblyFormat = [{
@@ -164,7 +166,7 @@ def KilnRt_OneDnnPoolOp : KilnRt_OneDnnOp<"onednn_pool"> {
     `pads`; `kind` is `max`, `avg_include_pad` (padded positions count in
     the divisor) or `avg_exclude_pad`. ONNX's `ceil_mode` is already folded
     into a larger end pad. Pooling takes no post-ops: (P1) and (P2) do not
-    apply. `channels_last_input` and `channels_last_result` are as for
+    apply. `native_layout_input` and `native_layout_result` are as for
     `kiln_rt.onednn_conv`.
   }], commonDescription, [{
     Constraints:
@@ -186,8 +188,8 @@ def KilnRt_OneDnnPoolOp : KilnRt_OneDnnOp<"onednn_pool"> {
                        DenseI64ArrayAttr:$strides,
                        DenseI64ArrayAttr:$dilations,
                        DenseI64ArrayAttr:$pads, I64Attr:$scratch_size,
-                       UnitAttr:$channels_last_input,
-                       UnitAttr:$channels_last_result);
+                       UnitAttr:$native_layout_input,
+                       UnitAttr:$native_layout_result);
   let results = (outs Optional<StaticShapeTensorOf<[F32]>>:$result);
   let assemblyFormat = [{
     $input `outs` `(` $init `:` type($init) `)`
