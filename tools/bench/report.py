@@ -377,7 +377,12 @@ class Report:
             "weights; ORT's optimized graph and prepacked weights), the "
             "workspace or arena, outputs and thread stacks. ORT's peak also "
             "holds the protobuf it parses the model from, which it frees "
-            "after session creation: a cost its users pay too.",
+            "after session creation: a cost its users pay too. Each Kiln "
+            "library is flushed to disk (fsync) after compiling, so that its "
+            "page-cache pages are clean as a deployed library's are: the "
+            "kernel cannot release the dirty pages of a file just written "
+            "when `create` hands back the originals of the weights it "
+            "packed.",
             "- Kiln's output is checked once per model against the zoo's "
             "reference with kiln-run (rtol 1e-3, atol 1e-4) before it is "
             "timed; a mismatch is reported above.",
