@@ -158,27 +158,22 @@ Results buildReductionToDeclared(OnnxNode &node, ReduceKind kind, Value input,
   ArrayRef<int64_t> shape = getShape(input);
   int64_t rank = shape.size();
   int64_t count = getShape(axes).front();
-  auto sets = findAxisSets(node, rank, count, [&](ArrayRef<bool> mask) {
-    SmallVector<int64_t> reduced;
-    for (int64_t d = 0; d < rank; ++d)
-      if (keepDims || !mask[d])
-        reduced.push_back(mask[d] ? 1 : shape[d]);
-    return ArrayRef<int64_t>(reduced) == ArrayRef<int64_t>(*declared);
-  });
+  auto sets = checkAxisSets(
+      node, axes, rank, count,
+      [&](ArrayRef<bool> mask) {
+        SmallVector<int64_t> reduced;
+        for (int64_t d = 0; d < rank; ++d)
+          if (keepDims || !mask[d])
+            reduced.push_back(mask[d] ? 1 : shape[d]);
+        return ArrayRef<int64_t>(reduced) == ArrayRef<int64_t>(*declared);
+      },
+      "no " + Twine(count) + " axes of the input " + formatShape(shape) +
+          " reduce to the declared output shape " + formatShape(*declared),
+      "input 1 ('axes') must name dimensions that reduce to the declared "
+      "output shape " +
+          formatShape(*declared));
   if (!sets)
     return failure();
-  if (sets->empty()) {
-    node.emitError() << "no " << count << " axes of the input "
-                     << formatShape(shape)
-                     << " reduce to the declared output shape "
-                     << formatShape(*declared);
-    return failure();
-  }
-  AxisMask given = getAxisMask(node, axes, rank);
-  addCheck(node, andOf(node, given.valid, isOneOf(node, given.mask, *sets)),
-           "input 1 ('axes') must name dimensions that reduce to the "
-           "declared output shape " +
-               formatShape(*declared));
   return buildReduction(node, kind, input, getSetPositions(sets->front()),
                         keepDims,
                         /*noopWithEmptyAxes=*/false);

@@ -310,9 +310,12 @@ Value mlir::kiln::isOneOf(OnnxNode &node, Value mask,
                                                          node.scalar(i64, 0)));
 }
 
-std::optional<SmallVector<SmallVector<bool>>>
-mlir::kiln::findAxisSets(OnnxNode &node, int64_t rank, int64_t count,
-                         llvm::function_ref<bool(ArrayRef<bool>)> accept) {
+/// The subsets of `count` dimensions out of `rank` for which `accept`
+/// returns true, as masks; nothing, after an error, when there are too many
+/// to check.
+static std::optional<SmallVector<SmallVector<bool>>>
+findAxisSets(OnnxNode &node, int64_t rank, int64_t count,
+             llvm::function_ref<bool(ArrayRef<bool>)> accept) {
   if (rank > kMaxEnumeratedRank) {
     node.emitError() << "cannot check run-time axes of a rank-" << rank
                      << " tensor (at most " << kMaxEnumeratedRank << ")";
@@ -334,6 +337,25 @@ mlir::kiln::findAxisSets(OnnxNode &node, int64_t rank, int64_t count,
     }
     sets.push_back(std::move(mask));
   }
+  return sets;
+}
+
+std::optional<SmallVector<SmallVector<bool>>>
+mlir::kiln::checkAxisSets(OnnxNode &node, Value axes, int64_t rank,
+                          int64_t count,
+                          llvm::function_ref<bool(ArrayRef<bool>)> accept,
+                          const Twine &noneMessage, const Twine &checkMessage) {
+  std::optional<SmallVector<SmallVector<bool>>> sets =
+      findAxisSets(node, rank, count, accept);
+  if (!sets)
+    return std::nullopt;
+  if (sets->empty()) {
+    node.emitError() << noneMessage;
+    return std::nullopt;
+  }
+  AxisMask given = getAxisMask(node, axes, rank);
+  addCheck(node, andOf(node, given.valid, isOneOf(node, given.mask, *sets)),
+           checkMessage);
   return sets;
 }
 

@@ -48,9 +48,9 @@ Value getI64Vector(OnnxNode &node, unsigned index, StringRef what);
 Value getElement(OnnxNode &node, Value vector, int64_t i);
 
 /// `bools && mask[i]` elementwise for the `i1` vector `bools` and a
-/// constant `mask` of as many elements (any shape). Computed in `i64` against a 0/1 constant: the CPU back
-/// end reads vectors of `i1` constants as packed bits, so checks never hold
-/// a non-splat `i1` constant.
+/// constant `mask` of as many elements (any shape). Computed in `i64` against a
+/// 0/1 constant: the CPU back end reads vectors of `i1` constants as packed
+/// bits, so checks never hold a non-splat `i1` constant.
 Value andMask(OnnxNode &node, Value bools, ArrayRef<bool> mask);
 
 /// `condition ? onTrue : onFalse` for integer values, folded when all three
@@ -97,11 +97,14 @@ AxisMask getAxisMask(OnnxNode &node, Value axes, int64_t rank);
 Value isOneOf(OnnxNode &node, Value mask, ArrayRef<SmallVector<bool>> allowed);
 
 /// The subsets of `count` dimensions out of `rank` for which `accept`
-/// returns true, as masks; nothing, after an error, when there are too many
-/// to check.
+/// returns true, as masks (at least one), with the run-time check that the
+/// 1-D `i64` vector `axes` names one of them, failing with `checkMessage`.
+/// Nothing, after an error, when no subset is accepted (`noneMessage`) or
+/// there are too many to check.
 std::optional<SmallVector<SmallVector<bool>>>
-findAxisSets(OnnxNode &node, int64_t rank, int64_t count,
-             llvm::function_ref<bool(ArrayRef<bool>)> accept);
+checkAxisSets(OnnxNode &node, Value axes, int64_t rank, int64_t count,
+              llvm::function_ref<bool(ArrayRef<bool>)> accept,
+              const Twine &noneMessage, const Twine &checkMessage);
 
 /// The positions set in `mask`, in order.
 SmallVector<int64_t> getSetPositions(ArrayRef<bool> mask);

@@ -81,30 +81,26 @@ FailureOr<SmallVector<Value>> mlir::kiln::buildSqueezeToDeclared(OnnxNode &node,
   ArrayRef<int64_t> shape = getShape(input);
   int64_t rank = shape.size();
   int64_t count = getShape(axes).front();
-  auto sets = findAxisSets(node, rank, count, [&](ArrayRef<bool> mask) {
-    SmallVector<int64_t> kept;
-    for (int64_t d = 0; d < rank; ++d) {
-      if (mask[d] && shape[d] != 1)
-        return false;
-      if (!mask[d])
-        kept.push_back(shape[d]);
-    }
-    return ArrayRef<int64_t>(kept) == ArrayRef<int64_t>(*declared);
-  });
+  auto sets = checkAxisSets(
+      node, axes, rank, count,
+      [&](ArrayRef<bool> mask) {
+        SmallVector<int64_t> kept;
+        for (int64_t d = 0; d < rank; ++d) {
+          if (mask[d] && shape[d] != 1)
+            return false;
+          if (!mask[d])
+            kept.push_back(shape[d]);
+        }
+        return ArrayRef<int64_t>(kept) == ArrayRef<int64_t>(*declared);
+      },
+      "no " + Twine(count) + " axes of size 1 of the input " +
+          formatShape(shape) + " leave the declared output shape " +
+          formatShape(*declared),
+      "input 1 ('axes') must name dimensions of size 1 that leave the "
+      "declared output shape " +
+          formatShape(*declared));
   if (!sets)
     return failure();
-  if (sets->empty()) {
-    node.emitError() << "no " << count << " axes of size 1 of the input "
-                     << formatShape(shape)
-                     << " leave the declared output shape "
-                     << formatShape(*declared);
-    return failure();
-  }
-  AxisMask given = getAxisMask(node, axes, rank);
-  addCheck(node, andOf(node, given.valid, isOneOf(node, given.mask, *sets)),
-           "input 1 ('axes') must name dimensions of size 1 that leave the "
-           "declared output shape " +
-               formatShape(*declared));
   return SmallVector<Value>{node.reshape(input, *declared)};
 }
 
@@ -128,23 +124,20 @@ mlir::kiln::buildUnsqueezeToDeclared(OnnxNode &node, Value input) {
                      << shape.size() << " plus " << count << " axes)";
     return failure();
   }
-  auto sets = findAxisSets(node, rank, count, [&](ArrayRef<bool> mask) {
-    return getUnsqueezedShape(shape, getSetPositions(mask)) ==
-           ArrayRef<int64_t>(*declared);
-  });
+  auto sets = checkAxisSets(
+      node, axes, rank, count,
+      [&](ArrayRef<bool> mask) {
+        return getUnsqueezedShape(shape, getSetPositions(mask)) ==
+               ArrayRef<int64_t>(*declared);
+      },
+      "no " + Twine(count) + " inserted axes turn the input " +
+          formatShape(shape) + " into the declared output shape " +
+          formatShape(*declared),
+      "input 1 ('axes') must insert dimensions that give the declared "
+      "output shape " +
+          formatShape(*declared));
   if (!sets)
     return failure();
-  if (sets->empty()) {
-    node.emitError() << "no " << count << " inserted axes turn the input "
-                     << formatShape(shape) << " into the declared output shape "
-                     << formatShape(*declared);
-    return failure();
-  }
-  AxisMask given = getAxisMask(node, axes, rank);
-  addCheck(node, andOf(node, given.valid, isOneOf(node, given.mask, *sets)),
-           "input 1 ('axes') must insert dimensions that give the declared "
-           "output shape " +
-               formatShape(*declared));
   return SmallVector<Value>{node.reshape(input, *declared)};
 }
 

@@ -234,9 +234,9 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                 nested, nestedLoc, TypeRange{xwStep.getType()},
                 ValueRange{args[0], r}, ValueRange{xwStep});
             setTransposedRhsMaps(nested, gates);
-            auto [c, h] = buildCell(nested, nestedLoc, gates.getResult(0),
-                                    args[1], peepholes, type, hidden, fns,
-                                    clip, inputForget);
+            auto [c, h] =
+                buildCell(nested, nestedLoc, gates.getResult(0), args[1],
+                          peepholes, type, hidden, fns, clip, inputForget);
             Value newY =
                 insertAt(nested, nestedLoc, h, args[2],
                          {step, nested.getIndexAttr(d), nested.getIndexAttr(0),
@@ -283,10 +283,9 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
   /// loops of its own, which could not both update `c` in place and leave
   /// the old `c` to the copy.
   static std::pair<Value, Value>
-  buildCell(OpBuilder &b, Location loc, Value gates, Value c,
-            Value peepholes, Type type, int64_t hidden,
-            ArrayRef<Activation> fns, std::optional<double> clip,
-            bool inputForget) {
+  buildCell(OpBuilder &b, Location loc, Value gates, Value c, Value peepholes,
+            Type type, int64_t hidden, ArrayRef<Activation> fns,
+            std::optional<double> clip, bool inputForget) {
     MLIRContext *context = b.getContext();
     int64_t batch = cast<RankedTensorType>(c.getType()).getDimSize(0);
     // Column blocks are `tensor.extract_slice`s (views once bufferized):
@@ -319,8 +318,8 @@ struct ConvertLstmOp : OpConversionPattern<LstmOp> {
                                                utils::IteratorType::parallel);
     auto generic = linalg::GenericOp::create(
         b, loc, TypeRange{c.getType(), c.getType()}, inputs,
-        ValueRange{cInit, hInit},
-        maps, iterators, [&](OpBuilder &nb, Location nl, ValueRange args) {
+        ValueRange{cInit, hInit}, maps, iterators,
+        [&](OpBuilder &nb, Location nl, ValueRange args) {
           Value gi = args[0], go = args[1], gf = args[2], gc = args[3];
           Value cPrev = args[cIndex];
           auto clipped = [&](Value x) -> Value {

@@ -29,14 +29,13 @@ struct ApproximateMathPass
     RewritePatternSet patterns(&getContext());
     // The patterns match f32 only; f16 and bf16 keep the libm path rather
     // than being widened here.
-    populateMathPolynomialApproximationPatterns(
-        patterns, [](StringRef name) {
-          return llvm::StringSwitch<bool>(name)
-              .Cases({"math.exp", "math.expm1", "math.tanh", "math.erf",
-                      "math.log", "math.log1p", "math.log2"},
-                     true)
-              .Default(false);
-        });
+    populateMathPolynomialApproximationPatterns(patterns, [](StringRef name) {
+      return llvm::StringSwitch<bool>(name)
+          .Cases({"math.exp", "math.expm1", "math.tanh", "math.erf", "math.log",
+                  "math.log1p", "math.log2"},
+                 true)
+          .Default(false);
+    });
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -36,7 +36,8 @@ kiln::cpu::createTargetMachine(const TargetOptions &options,
   llvm::Triple triple(options.triple.empty()
                           ? hostTriple.str()
                           : llvm::Triple::normalize(options.triple));
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return nullptr;
 
@@ -61,8 +62,8 @@ kiln::cpu::createTargetMachine(const TargetOptions &options,
       triple, cpu, features, targetOptions, llvm::Reloc::PIC_, std::nullopt,
       llvm::CodeGenOptLevel::Aggressive));
   if (!machine)
-    error = "LLVM cannot generate code for " + triple.str() + " (CPU " + cpu +
-            ")";
+    error =
+        "LLVM cannot generate code for " + triple.str() + " (CPU " + cpu + ")";
   return machine;
 }
 
@@ -106,8 +107,8 @@ LogicalResult kiln::cpu::emitObject(llvm::Module &module,
   llvm::legacy::PassManager passes;
   if (machine.addPassesToEmitFile(passes, os, nullptr,
                                   llvm::CodeGenFileType::ObjectFile)) {
-    error = "LLVM cannot emit object files for " +
-            machine.getTargetTriple().str();
+    error =
+        "LLVM cannot emit object files for " + machine.getTargetTriple().str();
     return failure();
   }
   passes.run(module);

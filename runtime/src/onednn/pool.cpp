@@ -45,8 +45,7 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
   if (s == dnnl_success)
     s = initActivation(&dst, rank, dstDims, layoutOf(d.src_native_layout));
   if (s == dnnl_success)
-    s = initActivation(&userDst, rank, dstDims,
-                       layoutOf(d.dst_native_layout));
+    s = initActivation(&userDst, rank, dstDims, layoutOf(d.dst_native_layout));
   if (s != dnnl_success)
     return c.fail("memory descriptor", s);
   static const dnnl_alg_kind_t algorithms[] = {
