@@ -340,7 +340,8 @@ kiln_rt_status_t kiln_rt::onednn::createPrimitive(
   // oneDNN sizes per-thread scratch by the threads at creation: start with
   // what a run would use by default, halve until the copies and the
   // scratchpad fit the scratch the model reserved.
-  int threads = omp_get_max_threads();
+  int threads =
+      creation.work < kMinParallelWork ? 1 : omp_get_max_threads();
   for (;; threads /= 2) {
     if (threads < 1)
       threads = 1;

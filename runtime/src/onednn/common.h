@@ -16,6 +16,10 @@ struct Creation {
   const kiln_rt_instance_t *instance;
   const char *name;
   Handle *handle;
+  /// Multiply-adds (or window reads) of one run of the op, which the shim
+  /// sets before `createPrimitive`: below `kMinParallelWork` the primitive
+  /// is made for one thread.
+  int64_t work = 0;
 
   /// Logs `what` failed with oneDNN's `status` and returns the runtime's
   /// status for it: dnnl_unimplemented is KILN_RT_UNSUPPORTED, anything
@@ -24,6 +28,12 @@ struct Creation {
   /// Logs `message` and returns `status`.
   kiln_rt_status_t fail(kiln_rt_status_t status, const char *message) const;
 };
+
+/// Ops with less work than this run on one thread: splitting them costs
+/// the team's start and barrier (1 to 2 us on two threads) more than it
+/// saves (conv_small's 2x2 poolings and 784x10 gemm ran slower on two
+/// threads than on one).
+inline constexpr int64_t kMinParallelWork = 100000;
 
 /// Starts a handle of `kind`: allocates and zeroes it, creates its engine
 /// and stream. On failure `*out` is NULL and nothing is left allocated.
@@ -78,7 +88,8 @@ struct PostOps {
 /// primitive computes in other layouts (and for the binary operands), and
 /// divides `scratchSize` bytes among the reordered copies and oneDNN's
 /// scratchpad. When they do not fit, tries again with half the threads,
-/// down to one. Replaces a primitive the handle already has.
+/// down to one; starts from one for an op with little `creation.work`.
+/// Replaces a primitive the handle already has.
 kiln_rt_status_t createPrimitive(Creation &creation, const void *opDesc,
                                  const PostOps &postOps,
                                  const dnnl_memory_desc_t &userSrc,

@@ -94,6 +94,9 @@ kiln_rt_status_t createConv(Creation &c, const kiln_rt_onednn_conv_desc_t &d,
            dilations, padsBegin, padsEnd)))
     return c.fail("convolution descriptor", s);
 
+  c.work = d.batch * d.out_channels * (d.in_channels / d.groups);
+  for (int64_t i = 0; i < d.spatial_rank; ++i)
+    c.work *= d.out_size[i] * d.kernel[i];
   PostOps postOps = {d.post_ops, d.num_post_ops, rank, dstLayout};
   kiln_rt_status_t status =
       createPrimitive(c, &conv, postOps, userSrc, userDst, d.scratch_size);

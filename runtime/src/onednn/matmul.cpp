@@ -113,6 +113,9 @@ kiln_rt_status_t createMatmul(Creation &c,
                                  d.has_bias ? &biasMd : nullptr, &dst)))
     return c.fail("matmul descriptor", s);
   PostOps postOps = {d.post_ops, d.num_post_ops, rank, Layout::RowMajor};
+  c.work = d.lhs_dims[d.trans_lhs ? rank - 2 : rank - 1];
+  for (int i = 0; i < rank; ++i)
+    c.work *= d.dst_dims[i];
   kiln_rt_status_t status =
       createPrimitive(c, &matmul, postOps, src, dst, d.scratch_size);
   // Constant weights that oneDNN reads as they are, with rows on the same

@@ -56,6 +56,9 @@ kiln_rt_status_t createPool(Creation &c, const kiln_rt_onednn_pool_desc_t &d) {
            &pool, dnnl_forward_inference, algorithms[d.kind], &src, &dst,
            strides, kernel, dilations, padsBegin, padsEnd)))
     return c.fail("pooling descriptor", s);
+  c.work = d.batch * d.channels;
+  for (int64_t i = 0; i < d.spatial_rank; ++i)
+    c.work *= d.out_size[i] * d.kernel[i];
   return createPrimitive(c, &pool, PostOps{}, src, userDst, d.scratch_size);
 }
 
