@@ -99,3 +99,24 @@ def test_compiler_not_found(monkeypatch, add_relu_model):
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(kiln.Error, match="cannot find kiln-compile"):
         kiln.compile(add_relu_model)
+
+
+def test_failed_run_time_check_raises_run_error():
+    # The shape of a Reshape arrives at run time: the model is compiled for
+    # the declared output shape and checks, at run time, that the given
+    # shape gives it. A shape that does not fails the run, not the process.
+    f, i64 = TensorProto.FLOAT, TensorProto.INT64
+    model = make_model(
+        [helper.make_node("Reshape", ["x", "shape"], ["y"], name="to_2x6")],
+        [helper.make_tensor_value_info("x", f, [3, 4]),
+         helper.make_tensor_value_info("shape", i64, [2])],
+        [helper.make_tensor_value_info("y", f, [2, 6])])
+    x = np.arange(12, dtype=np.float32).reshape(3, 4)
+    with kiln.compile(model) as compiled:
+        good = compiled.run(x=x, shape=np.array([2, 6], dtype=np.int64))
+        np.testing.assert_array_equal(good["y"], x.reshape(2, 6))
+        with pytest.raises(kiln.RunError) as info:
+            compiled.run(x=x, shape=np.array([4, 3], dtype=np.int64))
+    error = info.value
+    assert error.status_name == "invalid argument", error.status_name
+    assert "to_2x6" in str(error), str(error)
