@@ -121,6 +121,64 @@ static Value buildPoolGeneric(
   return generic.getResult(0);
 }
 
+/// Returns true when the window is a single unpadded tap moving one
+/// element at a time: a pointwise (1x1) convolution.
+static bool isPointwise(const Window &window) {
+  auto isZero = [](int64_t v) { return v == 0; };
+  auto isOne = [](int64_t v) { return v == 1; };
+  return llvm::all_of(window.kernel, isOne) &&
+         llvm::all_of(window.strides, isOne) &&
+         llvm::all_of(window.padLows, isZero) &&
+         llvm::all_of(window.padHighs, isZero);
+}
+
+/// Builds a pointwise convolution of `input` (`N x C x D...`) with `weight`
+/// (`M x C x 1...`) onto `init` (`N x M x D...`) as the matrix product per
+/// image that it is, `out[n, m, s] += w[m, c] * in[n, c, s]` over the
+/// flattened positions `s`: a contraction the CPU back end tiles and
+/// vectorizes like `linalg.matmul` (blocks of rows of `m`, lanes along
+/// `s`), where the named convolution would stay scalar loops.
+static Value buildPointwiseConv(OpBuilder &b, Location loc, Value input,
+                                Value weight, Value init, Type accType) {
+  MLIRContext *context = b.getContext();
+  auto initType = cast<RankedTensorType>(init.getType());
+  ArrayRef<int64_t> shape = initType.getShape();
+  int64_t batch = shape[0], outChannels = shape[1];
+  int64_t channels = cast<RankedTensorType>(input.getType()).getDimSize(1);
+  int64_t positions = getNumElements(shape.drop_front(2));
+  auto flat = [&](Value value, ArrayRef<int64_t> to) {
+    auto type = cast<RankedTensorType>(value.getType());
+    return reshapeTensor(b, loc, value,
+                         RankedTensorType::get(to, type.getElementType()));
+  };
+  Value x = flat(input, {batch, channels, positions});
+  Value w = flat(weight, {outChannels, channels});
+  Value acc = flat(init, {batch, outChannels, positions});
+  AffineExpr n, m, s, c;
+  bindDims(context, n, m, s, c);
+  SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {m, c}, context),
+                                 AffineMap::get(4, 0, {n, c, s}, context),
+                                 AffineMap::get(4, 0, {n, m, s}, context)};
+  SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{acc.getType()}, ValueRange{w, x}, ValueRange{acc}, maps,
+      iterators, [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        auto widen = [&](Value v) -> Value {
+          if (v.getType() == accType)
+            return v;
+          return arith::ExtFOp::create(nested, nestedLoc, accType, v);
+        };
+        Value product = arith::MulFOp::create(nested, nestedLoc,
+                                              widen(args[0]), widen(args[1]));
+        linalg::YieldOp::create(
+            nested, nestedLoc,
+            arith::AddFOp::create(nested, nestedLoc, args[2], product)
+                .getResult());
+      });
+  return reshapeTensor(b, loc, generic.getResult(0), initType);
+}
+
 /// Returns, per output position of one spatial dimension, how many of the
 /// window's taps an average pool divides by: taps inside the input, or
 /// (`countPad`) inside the input and its pads; taps that a `ceil_mode`
@@ -152,6 +210,8 @@ namespace {
 
 /// `kiln.conv` becomes `tensor.pad` (zeros) and, accumulating onto the bias
 /// broadcast with `linalg.broadcast` (or zeros):
+/// - `group == 1`, a float 1x1 kernel with unit strides and no padding: a
+///   `linalg.generic` matrix product per image (`buildPointwiseConv`);
 /// - `group == 1`: `linalg.conv_{1d_ncw_fcw,2d_nchw_fchw,3d_ncdhw_fcdhw}`;
 /// - depthwise (`group == C == M`): `linalg.depthwise_conv_{1d_ncw_cw,
 ///   2d_nchw_chw,3d_ncdhw_cdhw}`;
@@ -211,7 +271,9 @@ struct ConvertConvOp : OpConversionPattern<ConvOp> {
         getConvAttributes(rewriter, window);
 
     Value result;
-    if (group == 1 && k >= 1 && k <= 3) {
+    if (group == 1 && isPointwise(window) && isa<FloatType>(type)) {
+      result = buildPointwiseConv(rewriter, loc, input, weight, init, accType);
+    } else if (group == 1 && k >= 1 && k <= 3) {
       SmallVector<Value> inputs = {input, weight};
       if (k == 1)
         result = linalg::Conv1DNcwFcwOp::create(rewriter, loc, accResultType,

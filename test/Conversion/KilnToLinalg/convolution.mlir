@@ -212,3 +212,37 @@ func.func @pool_1d(%input: tensor<1x2x8xf32>) -> (tensor<1x2x4xf32>, tensor<1x2x
   %1 = kiln.avg_pool %input {kernel_shape = array<i64: 2>, strides = array<i64: 2>, dilations = array<i64: 1>, pads = array<i64: 0, 0>, ceil_mode = false, count_include_pad = false} : tensor<1x2x8xf32> -> tensor<1x2x4xf32>
   return %0, %1 : tensor<1x2x4xf32>, tensor<1x2x4xf32>
 }
+
+// -----
+
+// A pointwise (1x1, unit strides, unpadded) convolution is the matrix
+// product per image that it is: a contraction over the flattened positions
+// that the CPU back end vectorizes like a matmul.
+// CHECK-DAG: #[[$W:.+]] = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
+// CHECK-DAG: #[[$X:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
+// CHECK-DAG: #[[$Y:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @conv_2d_pointwise
+//  CHECK-SAME:   %[[INPUT:[a-zA-Z0-9_]+]]: tensor<2x4x3x5xf32>, %[[WEIGHT:[a-zA-Z0-9_]+]]: tensor<8x4x1x1xf32>
+//   CHECK-NOT:   linalg.conv
+//       CHECK:   %[[X:.+]] = tensor.collapse_shape %[[INPUT]] {{\[}}[0], [1], [2, 3]] : tensor<2x4x3x5xf32> into tensor<2x4x15xf32>
+//       CHECK:   %[[W:.+]] = tensor.collapse_shape %[[WEIGHT]] {{\[}}[0], [1, 2, 3]] : tensor<8x4x1x1xf32> into tensor<8x4xf32>
+//       CHECK:   %[[PRODUCT:.+]] = linalg.generic {indexing_maps = [#[[$W]], #[[$X]], #[[$Y]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+//  CHECK-SAME:       ins(%[[W]], %[[X]] : tensor<8x4xf32>, tensor<2x4x15xf32>)
+//       CHECK:     arith.mulf
+//       CHECK:     arith.addf
+//       CHECK:   tensor.expand_shape %[[PRODUCT]] {{\[}}[0], [1], [2, 3]] output_shape [2, 8, 3, 5]
+func.func @conv_2d_pointwise(%input: tensor<2x4x3x5xf32>, %weight: tensor<8x4x1x1xf32>) -> tensor<2x8x3x5xf32> {
+  %y = kiln.conv %input, %weight {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, group = 1 : i64} : (tensor<2x4x3x5xf32>, tensor<8x4x1x1xf32>) -> tensor<2x8x3x5xf32>
+  return %y : tensor<2x8x3x5xf32>
+}
+
+// -----
+
+// A strided 1x1 convolution keeps the named op (its positions are not
+// contiguous).
+// CHECK-LABEL: func.func @negative_conv_2d_pointwise_strided
+//       CHECK:   linalg.conv_2d_nchw_fchw
+func.func @negative_conv_2d_pointwise_strided(%input: tensor<1x4x4x4xf32>, %weight: tensor<8x4x1x1xf32>) -> tensor<1x8x2x2xf32> {
+  %y = kiln.conv %input, %weight {strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, group = 1 : i64} : (tensor<1x4x4x4xf32>, tensor<8x4x1x1xf32>) -> tensor<1x8x2x2xf32>
+  return %y : tensor<1x8x2x2xf32>
+}
