@@ -212,6 +212,11 @@ struct TileAndVectorizePass
       }
     }
 
+    if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(op.getOperation())) {
+      scheduleConv(rewriter, conv);
+      return;
+    }
+
     // Vectors: one loop's iterations become the lanes; every other loop
     // runs one iteration per tile.
     if (!vectorizes)
@@ -236,6 +241,48 @@ struct TileAndVectorizePass
       return;
     }
     rewriter.replaceOp(op, vectorized->replacements);
+  }
+
+  /// Tiles a 2-D convolution (loops n, f, oh, ow, c, kh, kw) to one output
+  /// row and one kernel row per tile, blocks of output channels and
+  /// columns, which the 1-D convolution vectorizer takes once the tile is
+  /// rewritten as a `linalg.conv_1d_ncw_fcw`.
+  void scheduleConv(IRRewriter &rewriter, linalg::Conv2DNchwFchwOp conv) {
+    if (!vectorize)
+      return;
+    auto op = cast<linalg::LinalgOp>(conv.getOperation());
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    SmallVector<int64_t> sizes = {1,
+                                  largestDivisorAtMost(ranges[1], 8),
+                                  1,
+                                  largestDivisorAtMost(ranges[3], 14),
+                                  largestDivisorAtMost(ranges[4], 16),
+                                  1,
+                                  0};
+    linalg::LinalgOp tiled =
+        tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
+    auto tiledConv = dyn_cast<linalg::Conv2DNchwFchwOp>(tiled.getOperation());
+    if (!tiledConv)
+      return;
+    PatternRewriter patternRewriter(tiledConv.getContext());
+    patternRewriter.setInsertionPoint(tiledConv);
+    linalg::DownscaleSizeOneWindowed2DConvolution<linalg::Conv2DNchwFchwOp,
+                                                  linalg::Conv1DNcwFcwOp>
+        downscale(tiledConv.getContext());
+    FailureOr<linalg::Conv1DNcwFcwOp> conv1d =
+        downscale.returningMatchAndRewrite(tiledConv, patternRewriter);
+    if (failed(conv1d)) {
+      LLVM_DEBUG(llvm::dbgs() << "cannot downscale " << tiledConv << "\n");
+      return;
+    }
+    rewriter.setInsertionPoint(*conv1d);
+    FailureOr<linalg::VectorizationResult> vectorized =
+        linalg::vectorize(rewriter, *conv1d);
+    if (failed(vectorized)) {
+      LLVM_DEBUG(llvm::dbgs() << "cannot vectorize " << *conv1d << "\n");
+      return;
+    }
+    rewriter.replaceOp(*conv1d, vectorized->replacements);
   }
 
   /// Canonicalization patterns: the vectorized tiles read their slices

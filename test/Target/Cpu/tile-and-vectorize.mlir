@@ -78,12 +78,19 @@ func.func @matmul(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>, %c: tensor<64x64
 
 // -----
 
-// A convolution is split for the threads, but its windows stay scalar
-// loops: the vectorizer takes projected permutations only.
+// A convolution is split for the threads (output channels), then tiled to
+// one output row and one kernel row at a time: a 1-D convolution, which
+// becomes vector multiply-adds over a row of outputs, one per kernel
+// column, accumulated in registers across the kernel rows.
 // CHECK-LABEL: func.func @conv
 //       CHECK:   scf.forall (%{{.+}}) in (8)
-//       CHECK:     linalg.conv_2d_nchw_fchw {{.+}} -> tensor<1x1x14x14xf32>
-//   CHECK-NOT:   vector.
+//       CHECK:     scf.for
+//       CHECK:       %[[ROW:.+]] = vector.transfer_read {{.+}} : tensor<1x1x14xf32>, vector<1x1x14xf32>
+//       CHECK:       scf.for {{.+}} iter_args(%{{.+}} = %[[ROW]]) -> (vector<1x1x14xf32>)
+//       CHECK:         vector.contract
+//       CHECK:         vector.contract
+//       CHECK:         vector.contract
+//   CHECK-NOT:     linalg.conv
 func.func @conv(%x: tensor<1x4x16x16xf32>, %w: tensor<8x4x3x3xf32>, %init: tensor<1x8x14x14xf32>) -> tensor<1x8x14x14xf32> {
   %y = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%x, %w : tensor<1x4x16x16xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<1x8x14x14xf32>) -> tensor<1x8x14x14xf32>

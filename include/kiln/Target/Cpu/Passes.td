@@ -73,7 +73,12 @@ def TileAndVectorizePass
       is tiled again by `scf.for` loops so that one loop keeps up to
       `max-vector-lanes` iterations and all others one, and that tile
       becomes `vector` ops. The lanes are the last loop, except for
-      contractions, where they walk the result's innermost dimension.
+      contractions, where they walk the result's innermost dimension
+      (with blocks of up to 4 rows of it per tile);
+    - a `linalg.conv_2d_nchw_fchw` is tiled to one output row and one
+      kernel row (blocks of up to 8 output channels, 14 columns and 16
+      input channels), rewritten as a `linalg.conv_1d_ncw_fcw` and handed
+      to the 1-D convolution vectorizer.
     Ops on booleans (a byte each in Kiln's buffers, a bit each in LLVM's
     boolean vectors) and ops that gather (`tensor.extract` in the body) are
     not vectorized. Ops whose tiling or vectorization fails stay as they
