@@ -340,8 +340,7 @@ kiln_rt_status_t kiln_rt::onednn::createPrimitive(
   // oneDNN sizes per-thread scratch by the threads at creation: start with
   // what a run would use by default, halve until the copies and the
   // scratchpad fit the scratch the model reserved.
-  int threads =
-      creation.work < kMinParallelWork ? 1 : omp_get_max_threads();
+  int threads = creation.work < kMinParallelWork ? 1 : omp_get_max_threads();
   for (;; threads /= 2) {
     if (threads < 1)
       threads = 1;
@@ -494,24 +493,47 @@ kiln_rt_status_t kiln_rt::onednn::setBias(Creation &creation,
 
 namespace {
 
-/// The oneDNN memory objects of one run, destroyed at the end of it.
-struct RunMemories {
-  static constexpr int kMax = 8 + 2 * KILN_RT_ONEDNN_MAX_POST_OPS;
-  dnnl_memory_t memories[kMax] = {};
-  int count = 0;
+/// The oneDNN memory objects of one run: the handle's kept ones when this
+/// run can take them (pointed at this run's buffers), otherwise its own,
+/// destroyed at the end of it.
+class RunMemories {
+public:
+  /// The slots of the handle's kept memory objects.
+  enum Slot { UserSrc, UserDst, InnerSrc, InnerDst, Scratchpad, Rhs, Binary };
 
+  explicit RunMemories(const Handle *handle)
+      : handle(handle), kept(!__atomic_exchange_n(&handle->runMemoriesBusy, 1,
+                                                  __ATOMIC_ACQUIRE)) {}
   ~RunMemories() {
     for (int i = 0; i < count; ++i)
-      dnnl_memory_destroy(memories[i]);
+      dnnl_memory_destroy(owned[i]);
+    if (kept)
+      __atomic_store_n(&handle->runMemoriesBusy, 0, __ATOMIC_RELEASE);
   }
-  /// Creates a memory object of `md` over `data` into `*out`.
-  dnnl_status_t make(const dnnl_memory_desc_t &md, dnnl_engine_t engine,
-                     void *data, dnnl_memory_t *out) {
-    dnnl_status_t s = dnnl_memory_create(out, &md, engine, data);
-    if (s == dnnl_success)
-      memories[count++] = *out;
+
+  /// Sets `*out` to a memory object of `md` over `data` (for `slot`; the
+  /// binary operands take `Binary + 2 * i` and, reordered, the next one).
+  dnnl_status_t make(int slot, const dnnl_memory_desc_t &md, void *data,
+                     dnnl_memory_t *out) {
+    if (!kept) {
+      dnnl_status_t s = dnnl_memory_create(out, &md, handle->engine, data);
+      if (s == dnnl_success)
+        owned[count++] = *out;
+      return s;
+    }
+    dnnl_memory_t &memory = handle->runMemories[slot];
+    dnnl_status_t s =
+        memory ? dnnl_memory_set_data_handle(memory, data)
+               : dnnl_memory_create(&memory, &md, handle->engine, data);
+    *out = memory;
     return s;
   }
+
+private:
+  const Handle *handle;
+  bool kept;
+  dnnl_memory_t owned[Handle::kRunMemories] = {};
+  int count = 0;
 };
 
 } // namespace
@@ -534,22 +556,23 @@ kiln_rt_status_t kiln_rt::onednn::runHandle(const Handle *handle, Kind kind,
   ThreadScope scope(threads);
 
   auto *bytes = static_cast<char *>(scratch);
-  RunMemories m;
+  RunMemories m(handle);
   dnnl_memory_t userSrc = nullptr, userDst = nullptr, innerSrc, innerDst,
                 scratchpad = nullptr;
-  dnnl_status_t s = m.make(handle->userSrc, handle->engine, src, &userSrc);
+  dnnl_status_t s =
+      m.make(RunMemories::UserSrc, handle->userSrc, src, &userSrc);
   if (s == dnnl_success)
-    s = m.make(handle->userDst, handle->engine, dst, &userDst);
+    s = m.make(RunMemories::UserDst, handle->userDst, dst, &userDst);
   innerSrc = userSrc;
   innerDst = userDst;
   if (s == dnnl_success && handle->src.primitive)
-    s = m.make(handle->src.inner, handle->engine,
+    s = m.make(RunMemories::InnerSrc, handle->src.inner,
                bytes + handle->src.scratchOffset, &innerSrc);
   if (s == dnnl_success && handle->dst.primitive)
-    s = m.make(handle->dst.inner, handle->engine,
+    s = m.make(RunMemories::InnerDst, handle->dst.inner,
                bytes + handle->dst.scratchOffset, &innerDst);
   if (s == dnnl_success)
-    s = m.make(handle->scratchpad, handle->engine,
+    s = m.make(RunMemories::Scratchpad, handle->scratchpad,
                bytes + handle->scratchpadOffset, &scratchpad);
   if (s != dnnl_success)
     return runFailure(handle, ctx, "memory creation", s);
@@ -565,7 +588,7 @@ kiln_rt_status_t kiln_rt::onednn::runHandle(const Handle *handle, Kind kind,
   }
 
   // 2. The primitive.
-  dnnl_exec_arg_t args[RunMemories::kMax];
+  dnnl_exec_arg_t args[4 + Handle::kRunMemories];
   int n = 0;
   args[n++] = {DNNL_ARG_SRC, innerSrc};
   args[n++] = {DNNL_ARG_DST, innerDst};
@@ -574,7 +597,7 @@ kiln_rt_status_t kiln_rt::onednn::runHandle(const Handle *handle, Kind kind,
     args[n++] = {DNNL_ARG_WEIGHTS, handle->weights};
   } else if (rhs) {
     dnnl_memory_t weights;
-    if ((s = m.make(handle->userWeights, handle->engine, rhs, &weights)))
+    if ((s = m.make(RunMemories::Rhs, handle->userWeights, rhs, &weights)))
       return runFailure(handle, ctx, "memory creation", s);
     args[n++] = {DNNL_ARG_WEIGHTS, weights};
   }
@@ -583,12 +606,12 @@ kiln_rt_status_t kiln_rt::onednn::runHandle(const Handle *handle, Kind kind,
   for (int i = 0; i < handle->numBinary; ++i) {
     const Reorder &binary = handle->binary[i];
     dnnl_memory_t operand, inner;
-    if ((s = m.make(handle->userBinary[i], handle->engine, binaries[i],
-                    &operand)))
+    if ((s = m.make(RunMemories::Binary + 2 * i, handle->userBinary[i],
+                    binaries[i], &operand)))
       return runFailure(handle, ctx, "memory creation", s);
     inner = operand;
     if (binary.primitive) {
-      if ((s = m.make(binary.inner, handle->engine,
+      if ((s = m.make(RunMemories::Binary + 2 * i + 1, binary.inner,
                       bytes + binary.scratchOffset, &inner)))
         return runFailure(handle, ctx, "memory creation", s);
       dnnl_exec_arg_t in[3] = {{DNNL_ARG_FROM, operand},
@@ -628,6 +651,9 @@ extern "C" void kiln_rt_onednn_destroy(const kiln_rt_instance_t *instance,
   if (handle->primitive)
     dnnl_primitive_destroy(handle->primitive);
   destroyReorders(handle);
+  for (dnnl_memory_t memory : handle->runMemories)
+    if (memory)
+      dnnl_memory_destroy(memory);
   if (handle->weights)
     dnnl_memory_destroy(handle->weights);
   if (handle->bias)

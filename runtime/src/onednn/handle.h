@@ -56,6 +56,17 @@ struct Handle {
   dnnl_memory_desc_t userBinary[KILN_RT_ONEDNN_MAX_POST_OPS];
   Reorder binary[KILN_RT_ONEDNN_MAX_POST_OPS];
   int binaryPostOp[KILN_RT_ONEDNN_MAX_POST_OPS];
+
+  /// The memory objects of one run, kept for the next: creating and
+  /// destroying one costs about 250 ns, some 4 us per run of conv_small's
+  /// five ops; pointing one at a run's buffers costs 10. The run that takes
+  /// `runMemoriesBusy` (atomically) uses them; a run of the same handle on
+  /// another thread at the same time makes its own, so `run` stays
+  /// reentrant. Created on first use (NULL until then), destroyed with the
+  /// handle.
+  static constexpr int kRunMemories = 6 + 2 * KILN_RT_ONEDNN_MAX_POST_OPS;
+  mutable dnnl_memory_t runMemories[kRunMemories];
+  mutable int runMemoriesBusy;
 };
 
 } // namespace kiln_rt::onednn
