@@ -184,7 +184,7 @@ def ConvertKilnToKilnRtPass : Pass<"convert-kiln-to-kiln-rt", "ModuleOp"> {
     `kiln_rt.onednn_matmul` or `kiln_rt.onednn_pool` writing a
     `tensor.empty` (destination style, so one-shot bufferization places its
     result), with the size of its per-run scratch buffer: the layout copies
-    the shim makes (channels-last activations of a conv) plus
+    the shim makes (a conv's activations to and from oneDNN's layout) plus
     `scratchpad-reserve` bytes for oneDNN's scratchpad. Unmarked ops are
     left for `convert-kiln-to-linalg`. A marked op that oneDNN cannot run is
     an error naming the op and why.

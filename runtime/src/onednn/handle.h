@@ -51,8 +51,8 @@ struct Handle {
   /// Owned packed or scaled copies (kiln_rt_instance_allocate; NULL: none).
   void *weightsData, *biasData;
   /// The binary post-ops' operands: the caller's layout, and the
-  /// primitive's (full-shape operands of a channels-last conv are reordered
-  /// like its source: oneDNN's kernels read them in the result's layout).
+  /// primitive's (a full-shape operand is reordered into the layout the
+  /// primitive computes its result in: oneDNN's kernels read it so).
   dnnl_memory_desc_t userBinary[KILN_RT_ONEDNN_MAX_POST_OPS];
   Reorder binary[KILN_RT_ONEDNN_MAX_POST_OPS];
   int binaryPostOp[KILN_RT_ONEDNN_MAX_POST_OPS];
