@@ -35,17 +35,6 @@ bool isStaticF32(Type type) {
   return shaped && shaped.hasStaticShape() && shaped.getElementType().isF32();
 }
 
-/// Returns true when `shape` broadcasts to `target` with NumPy's rules.
-bool broadcastsTo(ArrayRef<int64_t> shape, ArrayRef<int64_t> target) {
-  if (shape.size() > target.size())
-    return false;
-  size_t offset = target.size() - shape.size();
-  for (auto [i, dim] : llvm::enumerate(shape))
-    if (dim != 1 && dim != target[offset + i])
-      return false;
-  return true;
-}
-
 int64_t byteSize(Type type) {
   return cast<RankedTensorType>(type).getNumElements() * 4;
 }
@@ -281,7 +270,8 @@ bool matchEpilogue(Operation *anchor, SmallVectorImpl<PostOp> &postOps,
         else
           return reason = "a division by the result has no post-op", false;
       } else if (isa<AddOp, MulOp>(op)) {
-        if (!broadcastsTo(cast<ShapedType>(other.getType()).getShape(), shape))
+        if (!rt::broadcastsTo(cast<ShapedType>(other.getType()).getShape(),
+                              shape))
           return reason = "a binary operand does not broadcast", false;
         post = {isa<AddOp>(op) ? "add" : "mul", 0.0f, 0.0f, other};
       } else {

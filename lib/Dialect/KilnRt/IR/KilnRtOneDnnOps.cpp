@@ -15,6 +15,17 @@ using namespace mlir;
 using namespace mlir::kiln::rt;
 using namespace mlir::bufferization;
 
+bool mlir::kiln::rt::broadcastsTo(ArrayRef<int64_t> shape,
+                                  ArrayRef<int64_t> target) {
+  if (shape.size() > target.size())
+    return false;
+  size_t offset = target.size() - shape.size();
+  for (auto [i, dim] : llvm::enumerate(shape))
+    if (dim != 1 && dim != target[offset + i])
+      return false;
+  return true;
+}
+
 namespace {
 
 //===--- Helpers ----------------------------------------------------------===//
@@ -30,17 +41,6 @@ bool isKnownPostOp(StringRef kind, bool &binary) {
          llvm::is_contained({"relu", "clip", "sigmoid", "tanh", "gelu_erf",
                              "gelu_tanh", "swish", "hardswish", "linear"},
                             kind);
-}
-
-/// Returns true when `shape` broadcasts to `target` with NumPy's rules.
-bool broadcastsTo(ArrayRef<int64_t> shape, ArrayRef<int64_t> target) {
-  if (shape.size() > target.size())
-    return false;
-  size_t offset = target.size() - shape.size();
-  for (auto [i, dim] : llvm::enumerate(shape))
-    if (dim != 1 && dim != target[offset + i])
-      return false;
-  return true;
 }
 
 /// Checks (P3): one form for every shaped operand, the result iff tensors,

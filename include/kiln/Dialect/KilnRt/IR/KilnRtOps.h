@@ -16,4 +16,12 @@
 #define GET_OP_CLASSES
 #include "kiln/Dialect/KilnRt/IR/KilnRtOps.h.inc"
 
+namespace mlir::kiln::rt {
+
+/// Returns true when `shape` broadcasts to `target` with NumPy's rules: the
+/// binary post-op operands and matmul batch dimensions oneDNN takes.
+bool broadcastsTo(ArrayRef<int64_t> shape, ArrayRef<int64_t> target);
+
+} // namespace mlir::kiln::rt
+
 #endif // KILN_DIALECT_KILNRT_IR_KILNRTOPS_H
