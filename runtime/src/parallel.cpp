@@ -28,9 +28,12 @@ constexpr int64_t kMaxThreadsPerProcessor = 4;
 /// having been asked for (<= 0: the OpenMP default).
 int64_t threadCount(int64_t n, int32_t numThreads) {
   int64_t threads = numThreads > 0 ? numThreads : omp_get_max_threads();
-  int64_t processors = omp_get_num_procs();
-  if (processors < 1)
-    processors = 1;
+  // libgomp asks the kernel for the affinity mask on every call (a
+  // sched_getaffinity system call, about a microsecond): ask once.
+  static const int64_t processors = [] {
+    int count = omp_get_num_procs();
+    return static_cast<int64_t>(count < 1 ? 1 : count);
+  }();
   if (threads > processors * kMaxThreadsPerProcessor)
     threads = processors * kMaxThreadsPerProcessor;
   return threads < n ? threads : n;
