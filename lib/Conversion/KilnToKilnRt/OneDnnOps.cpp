@@ -94,6 +94,7 @@ bool checkMatmul(MatmulOp op, OneDnnWork &work, std::string &reason) {
   if (result.getRank() > 6)
     return reason = "oneDNN matmuls have at most 6 dimensions", false;
   work.macs = result.getNumElements() * lhs.getShape().back();
+  work.matrixVector = lhs.getNumElements() == lhs.getShape().back();
   return true;
 }
 
@@ -107,6 +108,7 @@ bool checkGemm(GemmOp op, OneDnnWork &work, std::string &reason) {
   auto a = cast<RankedTensorType>(op.getA().getType());
   auto result = cast<RankedTensorType>(op.getType());
   work.macs = result.getNumElements() * a.getDimSize(op.getTransA() ? 0 : 1);
+  work.matrixVector = a.getDimSize(op.getTransA() ? 1 : 0) == 1;
   return true;
 }
 

@@ -1,35 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// Lays out the constant right operand of a matrix product at compile time
-// for the vector code: row-major `B[k, n]` (transposed when the product
-// read it transposed), rows padded where their stride would alias in the
-// caches.
+// Lays out the constant right operand `B` of a matrix product at compile
+// time for the vector tiles, in two steps around elementwise fusion:
+// before it, a transposed `B[n, k]` becomes `B[k, n]`; after it, `B[k, n]`
+// is cut into panels of the columns one vector tile computes, for every k
+// one after another, so that a tile reads its part of `B` as one stream.
 
 #include "kiln/Target/Cpu/Passes.h"
+#include "kiln/Target/Cpu/VectorTiles.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 
 #include <cstring>
 
 namespace mlir::kiln::cpu {
 #define GEN_PASS_DEF_PACKCONSTANTOPERANDSPASS
+#define GEN_PASS_DEF_TRANSPOSECONSTANTOPERANDSPASS
 #include "kiln/Target/Cpu/Passes.h.inc"
 } // namespace mlir::kiln::cpu
 
 using namespace mlir;
 
 namespace {
-
-/// Rows whose stride is a multiple of this many bytes map to the same few
-/// sets of the L1 and L2 caches.
-constexpr int64_t kAliasingStride = 1024;
-/// What such rows get added: one cache line.
-constexpr int64_t kRowPadding = 64;
-
 /// Returns the bytes of one element of `type` when its dense storage is one
 /// element after another (not packed booleans), or nothing.
 std::optional<int64_t> elementBytes(Type type) {
@@ -101,79 +98,153 @@ soleUseConstant(Value value) {
   return std::make_pair(std::move(data), *bytes);
 }
 
-struct PackConstantOperandsPass
-    : kiln::cpu::impl::PackConstantOperandsPassBase<PackConstantOperandsPass> {
+/// The indexing maps (m, n, k) of a plain matrix product: A[m, k], B[k, n],
+/// C[m, n].
+SmallVector<AffineMap> plainMatmulMaps(MLIRContext *context) {
+  AffineExpr m, n, k;
+  bindDims(context, m, n, k);
+  return {AffineMap::get(3, 0, {m, k}, context),
+          AffineMap::get(3, 0, {k, n}, context),
+          AffineMap::get(3, 0, {m, n}, context)};
+}
+
+/// Erases `op`, the former `B`, once unused, and the constant it sliced.
+void eraseUnused(Operation *op) {
+  while (op && op->use_empty()) {
+    Operation *source = nullptr;
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op))
+      source = slice.getSource().getDefiningOp();
+    op->erase();
+    op = source;
+  }
+}
+
+struct TransposeConstantOperandsPass
+    : kiln::cpu::impl::TransposeConstantOperandsPassBase<
+          TransposeConstantOperandsPass> {
   void runOnOperation() override {
     MLIRContext *context = &getContext();
+    SmallVector<AffineMap> plain = plainMatmulMaps(context);
     AffineExpr m, n, k;
     bindDims(context, m, n, k);
-    auto map = [&](ArrayRef<AffineExpr> results) {
-      return AffineMap::get(3, 0, results, context);
-    };
-    AffineMap transposedRhs = map({n, k});
-    SmallVector<AffineMap> plain = {map({m, k}), map({k, n}), map({m, n})};
+    AffineMap transposedRhs = AffineMap::get(3, 0, {n, k}, context);
 
     getOperation().walk([&](linalg::MatmulOp op) {
       SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-      bool transposed = maps[1] == transposedRhs;
-      if (maps[0] != plain[0] || maps[2] != plain[2] ||
-          (maps[1] != plain[1] && !transposed) || !op.hasPureTensorSemantics())
+      if (maps[0] != plain[0] || maps[1] != transposedRhs ||
+          maps[2] != plain[2] || !op.hasPureTensorSemantics())
         return;
       OpOperand &rhs = op->getOpOperand(1);
-      auto type = cast<RankedTensorType>(rhs.get().getType());
-      int64_t rows = type.getDimSize(transposed ? 1 : 0);
-      int64_t columns = type.getDimSize(transposed ? 0 : 1);
-      std::optional<int64_t> bytes = elementBytes(type.getElementType());
-      if (!bytes)
-        return;
-      int64_t padding = (columns * *bytes) % kAliasingStride == 0 && rows > 1
-                            ? kRowPadding / *bytes
-                            : 0;
-      if (!transposed && padding == 0)
-        return;
       auto constant = soleUseConstant(rhs.get());
       if (!constant)
         return;
-
-      // B[k, n] with rows of `columns + padding` elements; the padding is
-      // zeros that no one reads.
-      const std::vector<char> &data = constant->first;
-      int64_t stride = columns + padding;
-      std::vector<char> packed(rows * stride * *bytes, 0);
-      for (int64_t r = 0; r < rows; ++r)
-        for (int64_t c = 0; c < columns; ++c) {
-          int64_t from = transposed ? c * rows + r : r * columns + c;
-          std::memcpy(&packed[(r * stride + c) * *bytes], &data[from * *bytes],
-                      *bytes);
-        }
-      auto packedType =
-          RankedTensorType::get({rows, stride}, type.getElementType());
+      auto [data, bytes] = *constant;
+      auto type = cast<RankedTensorType>(rhs.get().getType());
+      int64_t columns = type.getDimSize(0), depth = type.getDimSize(1);
+      std::vector<char> transposed(data.size());
+      for (int64_t n = 0; n < columns; ++n)
+        for (int64_t k = 0; k < depth; ++k)
+          std::memcpy(&transposed[(k * columns + n) * bytes],
+                      &data[(n * depth + k) * bytes], bytes);
       OpBuilder builder(op);
-      Location loc = op.getLoc();
+      auto transposedType =
+          RankedTensorType::get({depth, columns}, type.getElementType());
       Value value = arith::ConstantOp::create(
-          builder, loc,
-          DenseElementsAttr::getFromRawBuffer(packedType, packed));
-      if (padding != 0)
-        value = tensor::ExtractSliceOp::create(
-            builder, loc, value,
-            ArrayRef<OpFoldResult>{builder.getIndexAttr(0),
-                                   builder.getIndexAttr(0)},
-            ArrayRef<OpFoldResult>{builder.getIndexAttr(rows),
-                                   builder.getIndexAttr(columns)},
-            ArrayRef<OpFoldResult>{builder.getIndexAttr(1),
-                                   builder.getIndexAttr(1)});
+          builder, op.getLoc(),
+          DenseElementsAttr::getFromRawBuffer(transposedType, transposed));
       Operation *old = rhs.get().getDefiningOp();
       rhs.set(value);
       op.setIndexingMapsAttr(builder.getAffineMapArrayAttr(plain));
-      // The old constant (and its slice) has no other reader.
-      while (old && old->use_empty()) {
-        Operation *source = nullptr;
-        if (auto slice = dyn_cast<tensor::ExtractSliceOp>(old))
-          source = slice.getSource().getDefiningOp();
-        old->erase();
-        old = source;
-      }
+      eraseUnused(old);
     });
+  }
+};
+
+struct PackConstantOperandsPass
+    : kiln::cpu::impl::PackConstantOperandsPassBase<PackConstantOperandsPass> {
+  using Base::Base;
+
+  /// Replaces `op` (C[m, n] += A[m, k] * B[k, n], `B` given as `data`)
+  /// by the same product on `B` packed in panels of `width` columns:
+  /// `Bp[n / width, k, n % width]`, computed by a `linalg.generic` on `C`
+  /// seen as `C[m, n / width, n % width]`.
+  void pack(linalg::MatmulOp op, ArrayRef<char> data, int64_t bytes,
+            int64_t width) {
+    auto lhsType = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+    auto rhsType = cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+    auto initType = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    int64_t rows = lhsType.getDimSize(0);
+    int64_t depth = lhsType.getDimSize(1);
+    int64_t columns = initType.getDimSize(1);
+    int64_t panels = columns / width;
+
+    std::vector<char> packed(data.size());
+    for (int64_t k = 0; k < depth; ++k)
+      for (int64_t n = 0; n < columns; ++n) {
+        int64_t to = ((n / width) * depth + k) * width + n % width;
+        std::memcpy(&packed[to * bytes], &data[(k * columns + n) * bytes],
+                    bytes);
+      }
+
+    MLIRContext *context = op.getContext();
+    OpBuilder builder(op);
+    Location loc = op.getLoc();
+    auto packedType =
+        RankedTensorType::get({panels, depth, width}, rhsType.getElementType());
+    Value rhs = arith::ConstantOp::create(
+        builder, loc, DenseElementsAttr::getFromRawBuffer(packedType, packed));
+    SmallVector<ReassociationIndices> columnsToPanels = {{0}, {1, 2}};
+    Value init = tensor::ExpandShapeOp::create(
+        builder, loc,
+        RankedTensorType::get({rows, panels, width}, initType.getElementType()),
+        op.getDpsInits()[0], columnsToPanels);
+
+    // Loops (m, panel, column in the panel, k).
+    AffineExpr m, panel, column, k;
+    bindDims(context, m, panel, column, k);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {m, k}, context),
+        AffineMap::get(4, 0, {panel, k, column}, context),
+        AffineMap::get(4, 0, {m, panel, column}, context)};
+    SmallVector<utils::IteratorType> iterators(3,
+                                               utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    auto generic = linalg::GenericOp::create(
+        builder, loc, init.getType(), ValueRange{op.getDpsInputs()[0], rhs},
+        ValueRange{init}, maps, iterators);
+    // The matmul's body (multiply, add, and any casts between the operand
+    // and result types) takes the same block arguments.
+    IRMapping mapping;
+    op->getRegion(0).cloneInto(&generic.getRegion(), mapping);
+    Value result = tensor::CollapseShapeOp::create(
+        builder, loc, initType, generic.getResult(0), columnsToPanels);
+
+    Operation *old = op.getDpsInputs()[1].getDefiningOp();
+    op->replaceAllUsesWith(ValueRange{result});
+    op->erase();
+    eraseUnused(old);
+  }
+
+  void runOnOperation() override {
+    SmallVector<AffineMap> plain = plainMatmulMaps(&getContext());
+    SmallVector<linalg::MatmulOp> matmuls;
+    getOperation().walk([&](linalg::MatmulOp op) { matmuls.push_back(op); });
+    for (linalg::MatmulOp op : matmuls) {
+      if (op.getIndexingMapsArray() != plain || !op.hasPureTensorSemantics() ||
+          op.hasDynamicShape())
+        continue;
+      auto lhsType = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+      auto initType = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+      int64_t width = kiln::cpu::contractionTileColumns(
+          lhsType.getDimSize(0), initType.getDimSize(1), maxVectorLanes);
+      // One panel is `B` as it is.
+      if (width == initType.getDimSize(1))
+        continue;
+      auto constant = soleUseConstant(op.getDpsInputs()[1]);
+      if (!constant)
+        continue;
+      pack(op, constant->first, constant->second, width);
+    }
   }
 };
 

@@ -38,10 +38,16 @@ struct SelectLibraryCallsPass
   /// more: oneDNN keeps activations in its own layout between its ops, and
   /// generated code needs them reordered to NCHW (conv_small's poolings
   /// between its convs: 9% faster at 2 threads, 3% at 1, given to oneDNN).
+  ///
+  /// A matrix-vector product streams its weights once, at the memory's
+  /// speed whoever computes it, so generated code wins it by the call
+  /// overhead (mlp's three: 89 to 73 us at 2 threads).
   Estimate estimate(Operation *op, const OneDnnWork &work) const {
     double macs = static_cast<double>(work.macs);
-    Estimate cost = {macs / codegenGmacs,
-                     callOverheadNs + macs / oneDnnGmacs +
+    double codegenSpeed = work.matrixVector ? matrixVectorGmacs : codegenGmacs;
+    double oneDnnSpeed = work.matrixVector ? matrixVectorGmacs : oneDnnGmacs;
+    Estimate cost = {macs / codegenSpeed,
+                     callOverheadNs + macs / oneDnnSpeed +
                          static_cast<double>(work.reorderBytes) / copyGbps};
     if (isa<MaxPoolOp, AvgPoolOp>(op)) {
       Value input = op->getOperand(0);
@@ -62,7 +68,8 @@ struct SelectLibraryCallsPass
                                  << "' (expected auto, onednn or codegen)";
       return signalPassFailure();
     }
-    if (codegenGmacs <= 0 || oneDnnGmacs <= 0 || copyGbps <= 0) {
+    if (codegenGmacs <= 0 || oneDnnGmacs <= 0 || matrixVectorGmacs <= 0 ||
+        copyGbps <= 0) {
       getOperation().emitError() << "the cost model's speeds must be positive";
       return signalPassFailure();
     }

@@ -4,6 +4,7 @@
 // unit (scf.for around vector-sized tiles), then vectorizes the tiles.
 
 #include "kiln/Target/Cpu/Passes.h"
+#include "kiln/Target/Cpu/VectorTiles.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -16,6 +17,7 @@
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "llvm/ADT/SmallBitVector.h"
 #include "llvm/Support/Debug.h"
 
 namespace mlir::kiln::cpu {
@@ -26,6 +28,7 @@ namespace mlir::kiln::cpu {
 #define DEBUG_TYPE "kiln-cpu-tile-and-vectorize"
 
 using namespace mlir;
+using namespace mlir::kiln::cpu;
 
 namespace {
 
@@ -35,14 +38,6 @@ int64_t smallestTileWithAtMost(int64_t extent, int64_t most) {
     if (extent % t == 0 && extent / t <= most)
       return t;
   return extent;
-}
-
-/// Returns the largest divisor of `extent` that is at most `most`.
-int64_t largestDivisorAtMost(int64_t extent, int64_t most) {
-  for (int64_t t = std::min(extent, most); t > 1; --t)
-    if (extent % t == 0)
-      return t;
-  return 1;
 }
 
 /// Returns true when every operand is indexed by a projected permutation:
@@ -88,26 +83,31 @@ unsigned vectorLoop(linalg::LinalgOp op) {
   return last;
 }
 
-/// Rows of a matrix product's result that one vector tile computes: each
-/// vector of `B` it loads serves all of them.
-constexpr int64_t kRowBlock = 4;
-
 /// Returns the parallel loop that walks the rows of a contraction's result
-/// (its innermost dimension but the lanes' with two or more iterations:
-/// unit dimensions, such as an LSTM's batch of 1, do not count), or
+/// (its innermost dimension with two or more iterations that the operand
+/// giving the lanes, `B`, does not walk: unit dimensions, such as an
+/// LSTM's batch of 1, and the panels of a packed `B` do not count), or
 /// nothing.
 std::optional<unsigned> rowsLoop(linalg::LinalgOp op, unsigned lanes) {
   if (!linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1)
     return std::nullopt;
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  llvm::SmallBitVector walkedByB(op.getNumLoops());
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (map.isFunctionOfDim(lanes))
+      for (unsigned d = 0; d < op.getNumLoops(); ++d)
+        if (map.isFunctionOfDim(d))
+          walkedByB.set(d);
+  }
   AffineMap result = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
   for (AffineExpr expr : llvm::reverse(result.getResults())) {
     auto dim = dyn_cast<AffineDimExpr>(expr);
     if (!dim)
       return std::nullopt;
     unsigned d = dim.getPosition();
-    if (d != lanes && ranges[d] >= 2 &&
+    if (!walkedByB.test(d) && ranges[d] >= 2 &&
         iterators[d] == utils::IteratorType::parallel)
       return d;
   }
@@ -126,18 +126,6 @@ int64_t chunkSize(int64_t range, int64_t maxChunks, int64_t lanes) {
     if (range % t == 0 && t >= std::min(lanes, range))
       return t;
   return range;
-}
-
-/// Returns the lanes of the vector tiles of a loop of `range` iterations:
-/// its largest divisor up to `maxLanes`, or the whole loop when that
-/// divisor is below 8 and the loop is at most four times `maxLanes` (a
-/// softmax over 197 tokens: one 197-lane vector, which LLVM splits into
-/// full registers and a remainder, rather than 197 one-lane tiles).
-int64_t vectorTile(int64_t range, int64_t maxLanes) {
-  int64_t lanes = largestDivisorAtMost(range, maxLanes);
-  if (lanes < 8 && range <= 4 * maxLanes)
-    return range;
-  return lanes;
 }
 
 struct TileAndVectorizePass

@@ -78,6 +78,31 @@ func.func @matmul(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>, %c: tensor<64x64
 
 // -----
 
+// A product on B packed in panels (kiln-cpu-pack-constant-operands): the
+// rows of a tile are those of A (m), not the panels, which B walks too;
+// each tile is 4 rows by one panel's 16 columns, and the threads share
+// chunks of rows.
+// CHECK-LABEL: func.func @packed_matmul
+//       CHECK:   scf.forall (%{{.+}}) = (0) to (64) step (4)
+//       CHECK:     scf.for
+//       CHECK:       vector.transfer_read {{.+}} : tensor<4x1x16xf32>, vector<4x1x16xf32>
+//       CHECK:       scf.for {{.+}} -> (vector<4x1x16xf32>)
+//       CHECK:         vector.transfer_read {{.+}} : tensor<1x1x16xf32>, vector<4x1x16x1xf32>
+#a = affine_map<(m, p, j, k) -> (m, k)>
+#b = affine_map<(m, p, j, k) -> (p, k, j)>
+#c = affine_map<(m, p, j, k) -> (m, p, j)>
+func.func @packed_matmul(%a: tensor<64x32xf32>, %b: tensor<4x32x16xf32>, %c: tensor<64x4x16xf32>) -> tensor<64x4x16xf32> {
+  %r = linalg.generic {indexing_maps = [#a, #b, #c], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%a, %b : tensor<64x32xf32>, tensor<4x32x16xf32>) outs(%c : tensor<64x4x16xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<64x4x16xf32>
+  return %r : tensor<64x4x16xf32>
+}
+
+// -----
+
 // A convolution is split for the threads (output channels), then tiled to
 // one output row and one kernel row at a time: a 1-D convolution, which
 // becomes vector multiply-adds over a row of outputs, one per kernel

@@ -27,6 +27,9 @@ struct OneDnnWork {
   /// Bytes the shim copies per run to change layouts (native-layout
   /// activations of a conv).
   int64_t reorderBytes = 0;
+  /// A matmul or gemm whose left operand has one row: each multiply-add
+  /// reads a weight of its own, so memory bounds it, not arithmetic.
+  bool matrixVector = false;
 };
 
 /// Returns true when oneDNN can run `op` (a `kiln.conv`, `kiln.matmul`,

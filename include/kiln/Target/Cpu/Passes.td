@@ -29,7 +29,9 @@ def SelectLibraryCallsPass
       estimates each side's time from the op's multiply-adds: generated
       code at `codegen-gmacs` GMAC/s; oneDNN at `onednn-gmacs` plus
       `call-overhead-ns` per call and the layout copies the shim makes at
-      `copy-gbps` GB/s. The defaults are rough single-thread figures
+      `copy-gbps` GB/s. A matrix-vector product (a left operand of one
+      row) runs at `matrix-vector-gmacs` on either side: reading the
+      weights bounds it. The defaults are rough single-thread figures
       measured on this project's x86-64 machines (docs/OneDNN.md).
 
     With `remarks`, each candidate gets a remark saying what was chosen and
@@ -42,6 +44,9 @@ def SelectLibraryCallsPass
            "generated code's speed in the cost model (GMAC/s)">,
     Option<"oneDnnGmacs", "onednn-gmacs", "double", "30.0",
            "oneDNN's speed in the cost model (GMAC/s)">,
+    Option<"matrixVectorGmacs", "matrix-vector-gmacs", "double", "12.0",
+           "speed of a matrix-vector product, either side, in the cost "
+           "model (GMAC/s)">,
     Option<"callOverheadNs", "call-overhead-ns", "double", "3000.0",
            "fixed cost of one oneDNN call in the cost model (ns)">,
     Option<"copyGbps", "copy-gbps", "double", "10.0",
@@ -102,26 +107,53 @@ def TileAndVectorizePass
                            "::mlir::vector::VectorDialect"];
 }
 
-def PackConstantOperandsPass
-    : Pass<"kiln-cpu-pack-constant-operands", "func::FuncOp"> {
-  let summary = "lay out constant matmul operands for the vector code";
+def TransposeConstantOperandsPass
+    : Pass<"kiln-cpu-transpose-constant-operands", "func::FuncOp"> {
+  let summary = "store constant matmul operands read transposed as B[k, n]";
   let description = [{
     Input: `linalg.matmul` ops on tensors. A matrix product's vector code
-    reads its right operand `B[k, n]` row by row, one vector of `n` per
-    step of `k`. Two layouts of a constant `B` defeat it:
-    - transposed (`B[n, k]`: Gemm `transB`, LSTM `W` and `R`), which it
-      would read one element at a time;
-    - rows a multiple of 1 KiB apart, which share the same few cache sets,
-      so that the rows of one tile evict each other (the same 4 KiB
-      aliasing oneDNN's shims avoid by padding).
-    Output: when `B` is a constant (an `arith.constant`, or a static
-    unit-stride `tensor.extract_slice` of one) that nothing else reads, it
-    is replaced at compile time by `B[k, n]` with each row padded by 64
-    bytes where needed, read through a `tensor.extract_slice`, and the
-    matmul's indexing maps by the plain ones. A constant with other readers
-    is left as it is rather than stored twice.
+    reads its right operand `B[k, n]` one vector of `n` per step of `k`; a
+    transposed `B[n, k]` (Gemm `transB`, LSTM `W` and `R`) it would read
+    one element at a time. Output: when such a `B` is a constant (an
+    `arith.constant`, or a static unit-stride `tensor.extract_slice` of
+    one) that nothing else reads, it is stored as `B[k, n]` at compile
+    time and the matmul gets the plain indexing maps. A constant with other
+    readers is left as it is rather than stored twice. Runs before
+    elementwise fusion, which turns matmuls with reshaped operands (a Gemm
+    after a Flatten) into generics that no later pass transposes.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def PackConstantOperandsPass
+    : Pass<"kiln-cpu-pack-constant-operands", "func::FuncOp"> {
+  let summary = "cut constant matmul operands into the vector tiles' panels";
+  let description = [{
+    Input: plain `linalg.matmul` ops (`B[k, n]`) on static tensors. A
+    vector tile of a matrix product computes a block of `C`'s columns
+    (`contractionTileColumns`, VectorTiles.h: 64 for a matrix-vector
+    product, 16 for four rows and more) and reads, per step of `k`, that
+    block of `B`'s row; in `B[k, n]` those blocks lie a row apart, a
+    stride the prefetchers follow poorly and that can map rows to the same
+    cache sets. Output: when `B` is a constant (as in
+    `kiln-cpu-transpose-constant-operands`) that nothing else reads and
+    holds more than one tile's columns, it is replaced at compile time by
+    panels `Bp[n / w, k, n % w]` of the tile's `w` columns, each read front
+    to back as one stream (a 1024 by 1024 matrix-vector product from L3:
+    150 to 80 us), and the matmul by a `linalg.generic` computing
+    `C[m, n / w, n % w]` between a `tensor.expand_shape` and a
+    `tensor.collapse_shape` of `C`. Runs after elementwise fusion, which
+    would pull the generic's elementwise producers (a ReLU) into it and so
+    make it something else than a contraction.
+  }];
+  let options = [
+    Option<"maxVectorLanes", "max-vector-lanes", "int64_t", "64",
+           "most iterations that become one vector (as in "
+           "kiln-cpu-tile-and-vectorize)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 
