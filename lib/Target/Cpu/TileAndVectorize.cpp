@@ -114,6 +114,53 @@ std::optional<unsigned> rowsLoop(linalg::LinalgOp op, unsigned lanes) {
   return std::nullopt;
 }
 
+/// Returns the loop over the panels of a packed `B`
+/// (`kiln-cpu-pack-constant-operands`) of a contraction: the result's
+/// dimension just outside the lanes', when `B` walks it too. Its tile
+/// takes the accumulators the lanes leave over (a matrix-vector product
+/// with 1000 columns: panels of 8, five of them per tile), or nothing.
+std::optional<unsigned> panelsLoop(linalg::LinalgOp op, unsigned lanes) {
+  if (!linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1)
+    return std::nullopt;
+  AffineMap result = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  ArrayRef<AffineExpr> dims = result.getResults();
+  if (dims.size() < 2 ||
+      dims.back() != getAffineDimExpr(lanes, op.getContext()))
+    return std::nullopt;
+  auto outer = dyn_cast<AffineDimExpr>(dims[dims.size() - 2]);
+  if (!outer || op.getIteratorTypesArray()[outer.getPosition()] !=
+                    utils::IteratorType::parallel)
+    return std::nullopt;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (map.isFunctionOfDim(lanes) && map.isFunctionOfDim(outer.getPosition()))
+      return outer.getPosition();
+  }
+  return std::nullopt;
+}
+
+/// The vector tile of `op` given its loop `ranges`: `kRowBlock` rows (where
+/// they divide), the lanes, and the panels the lanes leave room for; 1 for
+/// every other loop.
+SmallVector<int64_t> vectorTileSizes(ArrayRef<int64_t> ranges,
+                                     std::optional<unsigned> rows,
+                                     unsigned lanes,
+                                     std::optional<unsigned> panels,
+                                     int64_t maxVectorLanes) {
+  SmallVector<int64_t> sizes(ranges.size(), 1);
+  // A contraction's tile is a block of rows, with as many accumulators in
+  // all as one row of `maxVectorLanes` would have.
+  int64_t rowBlock = rows ? largestDivisorAtMost(ranges[*rows], kRowBlock) : 1;
+  if (rows)
+    sizes[*rows] = rowBlock;
+  int64_t budget = maxVectorLanes / rowBlock;
+  sizes[lanes] = vectorTile(ranges[lanes], budget);
+  if (panels)
+    sizes[*panels] = largestDivisorAtMost(
+        ranges[*panels], std::max<int64_t>(1, budget / sizes[lanes]));
+  return sizes;
+}
+
 /// Returns the chunk size for the threads' split of a loop of `range`
 /// iterations into at most `maxChunks` chunks. When the loop also gives the
 /// vector lanes (or a contraction's rows), chunks keep at least `lanes`
@@ -170,6 +217,7 @@ struct TileAndVectorizePass
     bool vectorizes = vectorize && hasPermutationMaps(op) && !keepsScalar(op);
     unsigned lanes = vectorLoop(op);
     std::optional<unsigned> rows = rowsLoop(op, lanes);
+    std::optional<unsigned> panels = panelsLoop(op, lanes);
 
     // Threads: split the first parallel loop into at most `maxChunks`
     // equal chunks, so the runtime can hand each thread a contiguous,
@@ -194,6 +242,9 @@ struct TileAndVectorizePass
           least = maxVectorLanes;
         else if (vectorizes && *split == rows)
           least = kRowBlock;
+        else if (vectorizes && *split == panels)
+          least = vectorTileSizes(ranges, rows, lanes, panels,
+                                  maxVectorLanes)[*panels];
         sizes[*split] = chunkSize(ranges[*split], maxChunks, least);
         op = tile(rewriter, op, sizes,
                   scf::SCFTilingOptions::LoopType::ForallOp);
@@ -209,15 +260,8 @@ struct TileAndVectorizePass
     // runs one iteration per tile.
     if (!vectorizes)
       return;
-    SmallVector<int64_t> tileRanges = op.getStaticLoopRanges();
-    SmallVector<int64_t> sizes(tileRanges.size(), 1);
-    // A contraction's tile is a block of rows, with as many accumulators in
-    // all as one row of `maxVectorLanes` would have.
-    int64_t rowBlock =
-        rows ? largestDivisorAtMost(tileRanges[*rows], kRowBlock) : 1;
-    if (rows)
-      sizes[*rows] = rowBlock;
-    sizes[lanes] = vectorTile(tileRanges[lanes], maxVectorLanes / rowBlock);
+    SmallVector<int64_t> sizes = vectorTileSizes(op.getStaticLoopRanges(), rows,
+                                                 lanes, panels, maxVectorLanes);
     op = tile(rewriter, op, sizes, scf::SCFTilingOptions::LoopType::ForOp);
     if (op.getStaticLoopRanges()[lanes] < 2)
       return; // nothing to gain from one-lane vectors

@@ -4,6 +4,8 @@
 
 #include "kiln/Target/Cpu/VectorTiles.h"
 
+#include "llvm/ADT/bit.h"
+
 #include <algorithm>
 
 namespace mlir::kiln::cpu {
@@ -16,6 +18,11 @@ int64_t largestDivisorAtMost(int64_t extent, int64_t most) {
 }
 
 int64_t vectorTile(int64_t range, int64_t maxLanes) {
+  int64_t most = std::min(range, maxLanes);
+  for (int64_t lanes = most > 0 ? llvm::bit_floor(uint64_t(most)) : 0;
+       lanes >= kRegisterLanes; lanes /= 2)
+    if (range % lanes == 0)
+      return lanes;
   int64_t lanes = largestDivisorAtMost(range, maxLanes);
   if (lanes < 8 && range <= 4 * maxLanes)
     return range;

@@ -4,12 +4,14 @@
 
 // An elementwise op big enough for threads: the first parallel loop with
 // two or more iterations (channels) is split into 64 chunks, and each
-// chunk's rows become 56-lane vectors.
+// chunk's rows of 56 become 8-lane vectors (the largest power of two that
+// divides 56: LLVM would assemble a 56-lane load lane by lane).
 // CHECK-LABEL: func.func @elementwise
 //       CHECK:   scf.forall (%[[C:.+]]) in (64) shared_outs
 //       CHECK:     scf.for
-//       CHECK:       vector.transfer_read {{.+}} : tensor<1x1x1x56xf32>, vector<1x1x1x56xf32>
-//       CHECK:       math.exp {{.+}} : vector<1x1x1x56xf32>
+//       CHECK:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8
+//       CHECK:       vector.transfer_read {{.+}} : tensor<1x1x1x8xf32>, vector<1x1x1x8xf32>
+//       CHECK:       math.exp {{.+}} : vector<1x1x1x8xf32>
 //       CHECK:       vector.transfer_write
 //       CHECK:     scf.forall.in_parallel
 func.func @elementwise(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> {
@@ -26,7 +28,8 @@ func.func @elementwise(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> {
 // -----
 
 // A small op stays on the calling thread but is still vectorized; the
-// lanes take the largest divisor of the last loop up to 64 (50 of 100).
+// lanes take the largest divisor of the last loop up to 64 (50 of 100: no
+// power of two from 8 up divides it).
 // CHECK-LABEL: func.func @small
 //   CHECK-NOT:   scf.forall
 //       CHECK:   scf.for
@@ -99,6 +102,29 @@ func.func @packed_matmul(%a: tensor<64x32xf32>, %b: tensor<4x32x16xf32>, %c: ten
     linalg.yield %s : f32
   } -> tensor<64x4x16xf32>
   return %r : tensor<64x4x16xf32>
+}
+
+// -----
+
+// A packed matrix-vector product whose 1000 columns came in panels of 8
+// (the largest power of two dividing 1000): each tile computes 5 panels,
+// 40 accumulator lanes as five 8-lane vectors, and the threads share
+// chunks of 5 panels.
+// CHECK-LABEL: func.func @packed_matrix_vector
+//       CHECK:   scf.forall (%{{.+}}) = (0) to (125) step (5)
+//       CHECK:     vector.transfer_read {{.+}} : tensor<1x5x8xf32>, vector<1x5x8xf32>
+//       CHECK:     scf.for {{.+}} -> (vector<1x5x8xf32>)
+#va = affine_map<(m, p, j, k) -> (m, k)>
+#vb = affine_map<(m, p, j, k) -> (p, k, j)>
+#vc = affine_map<(m, p, j, k) -> (m, p, j)>
+func.func @packed_matrix_vector(%a: tensor<1x64xf32>, %b: tensor<125x64x8xf32>, %c: tensor<1x125x8xf32>) -> tensor<1x125x8xf32> {
+  %r = linalg.generic {indexing_maps = [#va, #vb, #vc], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%a, %b : tensor<1x64xf32>, tensor<125x64x8xf32>) outs(%c : tensor<1x125x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<1x125x8xf32>
+  return %r : tensor<1x125x8xf32>
 }
 
 // -----
