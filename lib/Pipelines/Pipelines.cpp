@@ -79,15 +79,12 @@ void kiln::buildLinalgPipeline(OpPassManager &pm,
 
 void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
                                    const CpuPipelineOptions &options) {
-  // Constant weights in the layout the vector tiles read best: transposed
-  // before fusion (which turns matmuls with reshaped operands into
-  // generics), cut into panels after it (which would fuse a packed
-  // product's elementwise producers into it).
-  pm.addNestedPass<func::FuncOp>(cpu::createTransposeConstantOperandsPass());
-  // Producer/consumer chains of elementwise ops become one loop nest.
-  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
-  pm.addPass(createCanonicalizerPass());
+  // Constant weights in the layout the vector tiles read best.
   pm.addNestedPass<func::FuncOp>(cpu::createPackConstantOperandsPass());
+  // Producer/consumer chains of elementwise ops become one loop nest;
+  // matrix products stay as they are.
+  pm.addNestedPass<func::FuncOp>(cpu::createFuseElementwisePass());
+  pm.addPass(createCanonicalizerPass());
   // Chunks for the threads, vector-sized tiles for the vector unit.
   pm.addNestedPass<func::FuncOp>(cpu::createTileAndVectorizePass());
   pm.addPass(createCanonicalizerPass());

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Lays out the constant right operand `B` of a matrix product at compile
-// time for the vector tiles, in two steps around elementwise fusion:
-// before it, a transposed `B[n, k]` becomes `B[k, n]`; after it, `B[k, n]`
-// is cut into panels of the columns one vector tile computes, for every k
-// one after another, so that a tile reads its part of `B` as one stream.
+// time in panels: the columns one vector tile computes, for every k one
+// after another, so that a tile reads its part of `B` as one stream.
 
 #include "kiln/Target/Cpu/Passes.h"
 #include "kiln/Target/Cpu/VectorTiles.h"
@@ -20,7 +18,6 @@
 
 namespace mlir::kiln::cpu {
 #define GEN_PASS_DEF_PACKCONSTANTOPERANDSPASS
-#define GEN_PASS_DEF_TRANSPOSECONSTANTOPERANDSPASS
 #include "kiln/Target/Cpu/Passes.h.inc"
 } // namespace mlir::kiln::cpu
 
@@ -98,16 +95,6 @@ soleUseConstant(Value value) {
   return std::make_pair(std::move(data), *bytes);
 }
 
-/// The indexing maps (m, n, k) of a plain matrix product: A[m, k], B[k, n],
-/// C[m, n].
-SmallVector<AffineMap> plainMatmulMaps(MLIRContext *context) {
-  AffineExpr m, n, k;
-  bindDims(context, m, n, k);
-  return {AffineMap::get(3, 0, {m, k}, context),
-          AffineMap::get(3, 0, {k, n}, context),
-          AffineMap::get(3, 0, {m, n}, context)};
-}
-
 /// Erases `op`, the former `B`, once unused, and the constant it sliced.
 void eraseUnused(Operation *op) {
   while (op && op->use_empty()) {
@@ -119,57 +106,16 @@ void eraseUnused(Operation *op) {
   }
 }
 
-struct TransposeConstantOperandsPass
-    : kiln::cpu::impl::TransposeConstantOperandsPassBase<
-          TransposeConstantOperandsPass> {
-  void runOnOperation() override {
-    MLIRContext *context = &getContext();
-    SmallVector<AffineMap> plain = plainMatmulMaps(context);
-    AffineExpr m, n, k;
-    bindDims(context, m, n, k);
-    AffineMap transposedRhs = AffineMap::get(3, 0, {n, k}, context);
-
-    getOperation().walk([&](linalg::MatmulOp op) {
-      SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-      if (maps[0] != plain[0] || maps[1] != transposedRhs ||
-          maps[2] != plain[2] || !op.hasPureTensorSemantics())
-        return;
-      OpOperand &rhs = op->getOpOperand(1);
-      auto constant = soleUseConstant(rhs.get());
-      if (!constant)
-        return;
-      auto [data, bytes] = *constant;
-      auto type = cast<RankedTensorType>(rhs.get().getType());
-      int64_t columns = type.getDimSize(0), depth = type.getDimSize(1);
-      std::vector<char> transposed(data.size());
-      for (int64_t n = 0; n < columns; ++n)
-        for (int64_t k = 0; k < depth; ++k)
-          std::memcpy(&transposed[(k * columns + n) * bytes],
-                      &data[(n * depth + k) * bytes], bytes);
-      OpBuilder builder(op);
-      auto transposedType =
-          RankedTensorType::get({depth, columns}, type.getElementType());
-      Value value = arith::ConstantOp::create(
-          builder, op.getLoc(),
-          DenseElementsAttr::getFromRawBuffer(transposedType, transposed));
-      Operation *old = rhs.get().getDefiningOp();
-      rhs.set(value);
-      op.setIndexingMapsAttr(builder.getAffineMapArrayAttr(plain));
-      eraseUnused(old);
-    });
-  }
-};
-
 struct PackConstantOperandsPass
     : kiln::cpu::impl::PackConstantOperandsPassBase<PackConstantOperandsPass> {
   using Base::Base;
 
-  /// Replaces `op` (C[m, n] += A[m, k] * B[k, n], `B` given as `data`)
-  /// by the same product on `B` packed in panels of `width` columns:
-  /// `Bp[n / width, k, n % width]`, computed by a `linalg.generic` on `C`
-  /// seen as `C[m, n / width, n % width]`.
+  /// Replaces `op` (C[m, n] += A[m, k] * B[k, n], `B` given as `data`,
+  /// `B[n, k]` when `transposed`) by the same product on `B` packed in
+  /// panels of `width` columns: `Bp[n / width, k, n % width]`, computed by
+  /// a `linalg.generic` on `C` seen as `C[m, n / width, n % width]`.
   void pack(linalg::MatmulOp op, ArrayRef<char> data, int64_t bytes,
-            int64_t width) {
+            bool transposed, int64_t width) {
     auto lhsType = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
     auto rhsType = cast<RankedTensorType>(op.getDpsInputs()[1].getType());
     auto initType = cast<RankedTensorType>(op.getDpsInits()[0].getType());
@@ -181,9 +127,9 @@ struct PackConstantOperandsPass
     std::vector<char> packed(data.size());
     for (int64_t k = 0; k < depth; ++k)
       for (int64_t n = 0; n < columns; ++n) {
+        int64_t from = transposed ? n * depth + k : k * columns + n;
         int64_t to = ((n / width) * depth + k) * width + n % width;
-        std::memcpy(&packed[to * bytes], &data[(k * columns + n) * bytes],
-                    bytes);
+        std::memcpy(&packed[to * bytes], &data[from * bytes], bytes);
       }
 
     MLIRContext *context = op.getContext();
@@ -226,24 +172,35 @@ struct PackConstantOperandsPass
   }
 
   void runOnOperation() override {
-    SmallVector<AffineMap> plain = plainMatmulMaps(&getContext());
+    MLIRContext *context = &getContext();
+    AffineExpr m, n, k;
+    bindDims(context, m, n, k);
+    auto map = [&](ArrayRef<AffineExpr> results) {
+      return AffineMap::get(3, 0, results, context);
+    };
+    AffineMap transposedRhs = map({n, k});
+    SmallVector<AffineMap> plain = {map({m, k}), map({k, n}), map({m, n})};
+
     SmallVector<linalg::MatmulOp> matmuls;
     getOperation().walk([&](linalg::MatmulOp op) { matmuls.push_back(op); });
     for (linalg::MatmulOp op : matmuls) {
-      if (op.getIndexingMapsArray() != plain || !op.hasPureTensorSemantics() ||
-          op.hasDynamicShape())
+      SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+      bool transposed = maps[1] == transposedRhs;
+      if (maps[0] != plain[0] || maps[2] != plain[2] ||
+          (maps[1] != plain[1] && !transposed) ||
+          !op.hasPureTensorSemantics() || op.hasDynamicShape())
         continue;
       auto lhsType = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
       auto initType = cast<RankedTensorType>(op.getDpsInits()[0].getType());
       int64_t width = kiln::cpu::contractionTileColumns(
           lhsType.getDimSize(0), initType.getDimSize(1), maxVectorLanes);
-      // One panel is `B` as it is.
-      if (width == initType.getDimSize(1))
+      // One panel of B[k, n] is B as it is.
+      if (!transposed && width == initType.getDimSize(1))
         continue;
       auto constant = soleUseConstant(op.getDpsInputs()[1]);
       if (!constant)
         continue;
-      pack(op, constant->first, constant->second, width);
+      pack(op, constant->first, constant->second, transposed, width);
     }
   }
 };

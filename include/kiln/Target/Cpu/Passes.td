@@ -107,45 +107,27 @@ def TileAndVectorizePass
                            "::mlir::vector::VectorDialect"];
 }
 
-def TransposeConstantOperandsPass
-    : Pass<"kiln-cpu-transpose-constant-operands", "func::FuncOp"> {
-  let summary = "store constant matmul operands read transposed as B[k, n]";
-  let description = [{
-    Input: `linalg.matmul` ops on tensors. A matrix product's vector code
-    reads its right operand `B[k, n]` one vector of `n` per step of `k`; a
-    transposed `B[n, k]` (Gemm `transB`, LSTM `W` and `R`) it would read
-    one element at a time. Output: when such a `B` is a constant (an
-    `arith.constant`, or a static unit-stride `tensor.extract_slice` of
-    one) that nothing else reads, it is stored as `B[k, n]` at compile
-    time and the matmul gets the plain indexing maps. A constant with other
-    readers is left as it is rather than stored twice. Runs before
-    elementwise fusion, which turns matmuls with reshaped operands (a Gemm
-    after a Flatten) into generics that no later pass transposes.
-  }];
-  let dependentDialects = ["::mlir::arith::ArithDialect",
-                           "::mlir::tensor::TensorDialect"];
-}
-
 def PackConstantOperandsPass
     : Pass<"kiln-cpu-pack-constant-operands", "func::FuncOp"> {
   let summary = "cut constant matmul operands into the vector tiles' panels";
   let description = [{
-    Input: plain `linalg.matmul` ops (`B[k, n]`) on static tensors. A
-    vector tile of a matrix product computes a block of `C`'s columns
+    Input: `linalg.matmul` ops on static tensors, with `B[k, n]` or
+    transposed `B[n, k]` (Gemm `transB`, LSTM `W` and `R`). A vector tile
+    of a matrix product computes a block of `C`'s columns
     (`contractionTileColumns`, VectorTiles.h: 64 for a matrix-vector
     product, 16 for four rows and more) and reads, per step of `k`, that
-    block of `B`'s row; in `B[k, n]` those blocks lie a row apart, a
-    stride the prefetchers follow poorly and that can map rows to the same
-    cache sets. Output: when `B` is a constant (as in
-    `kiln-cpu-transpose-constant-operands`) that nothing else reads and
-    holds more than one tile's columns, it is replaced at compile time by
-    panels `Bp[n / w, k, n % w]` of the tile's `w` columns, each read front
-    to back as one stream (a 1024 by 1024 matrix-vector product from L3:
-    150 to 80 us), and the matmul by a `linalg.generic` computing
-    `C[m, n / w, n % w]` between a `tensor.expand_shape` and a
-    `tensor.collapse_shape` of `C`. Runs after elementwise fusion, which
-    would pull the generic's elementwise producers (a ReLU) into it and so
-    make it something else than a contraction.
+    block of `B`'s row: in `B[k, n]` those blocks lie a row apart, a
+    stride the prefetchers follow poorly and that can map the rows to the
+    same cache sets, and `B[n, k]` it would read one element at a time.
+    Output: when `B` is a constant (an `arith.constant`, or a static
+    unit-stride `tensor.extract_slice` of one) that nothing else reads, it
+    is replaced at compile time by panels `Bp[n / w, k, n % w]` of the
+    tile's `w` columns, each read front to back as one stream (a 1024 by
+    1024 matrix-vector product from L3: 150 to 80 us), and the matmul by a
+    `linalg.generic` computing `C[m, n / w, n % w]` between a
+    `tensor.expand_shape` and a `tensor.collapse_shape` of `C`. A constant
+    with other readers is left as it is rather than stored twice; a
+    `B[k, n]` of one panel is `B` as it is.
   }];
   let options = [
     Option<"maxVectorLanes", "max-vector-lanes", "int64_t", "64",
@@ -153,6 +135,26 @@ def PackConstantOperandsPass
            "kiln-cpu-tile-and-vectorize)">
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def FuseElementwisePass
+    : Pass<"kiln-cpu-fuse-elementwise", "func::FuncOp"> {
+  let summary = "fuse chains of elementwise linalg ops, not matrix products";
+  let description = [{
+    Input: linalg ops on tensors. Output: each elementwise producer with a
+    single reader fused into its elementwise consumer, reshapes moved out
+    of the way by expanding the ops around them, and linalg ops on
+    constants folded: upstream's `linalg-fuse-elementwise-ops`, except
+    that no matrix product (named, or a generic contraction such as a
+    packed one) takes part on either side. Fusing a ReLU into a product's
+    operand, or expanding a product along the reshape of its operand (a
+    Flatten before a Gemm), would make it a generic that the vector tiles
+    no longer take for a contraction and whose constant operand has been
+    laid out for the tiles already.
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect"];
 }
