@@ -101,6 +101,7 @@ struct Conv2d {
   bool bias = true, relu = false, residual = false;
   /// The caller's input / result (and residual) in the native layout.
   bool nativeLayoutIn = false, nativeLayoutOut = false;
+  int64_t algorithm = KILN_RT_ONEDNN_CONV_DIRECT;
 
   int64_t oh() const { return (h + 2 * pad - dil * (kh - 1) - 1) / stride + 1; }
   int64_t ow() const { return (w + 2 * pad - dil * (kw - 1) - 1) / stride + 1; }
@@ -125,6 +126,7 @@ struct Conv2d {
     d.scratch_size = scratch;
     d.src_native_layout = nativeLayoutIn;
     d.dst_native_layout = nativeLayoutOut;
+    d.algorithm = algorithm;
     if (residual) {
       kiln_rt_onednn_post_op_t &add = d.post_ops[d.num_post_ops++];
       add.kind = KILN_RT_ONEDNN_ADD;
@@ -293,6 +295,61 @@ TEST_F(OneDnn, ConvBadDescriptor) {
                                        wt.data(), &handle),
             KILN_RT_INVALID_ARGUMENT);
   kiln_rt_onednn_destroy(instance, nullptr);
+}
+
+/// A Winograd conv between native-layout activations, with scratch for its
+/// transforms and the product's scratchpad.
+Conv2d winogradConv() {
+  Conv2d conv;
+  conv.c = 16;
+  conv.m = 24;
+  conv.h = 9; // odd sizes: the last row and column of tiles are partial
+  conv.w = 7;
+  conv.nativeLayoutIn = conv.nativeLayoutOut = true;
+  conv.algorithm = KILN_RT_ONEDNN_CONV_WINOGRAD;
+  return conv;
+}
+
+int64_t winogradScratch(const Conv2d &conv) {
+  kiln_rt_onednn_conv_desc_t d = conv.desc(0);
+  return kiln_rt_onednn_winograd_scratch(&d) + kScratch;
+}
+
+TEST_F(OneDnn, ConvWinogradWithBiasResidualAndRelu) {
+  Conv2d conv = winogradConv();
+  conv.residual = conv.relu = true;
+  EXPECT_EQ(conv.check(*this, winogradScratch(conv), 1), KILN_RT_OK)
+      << log.text();
+  EXPECT_EQ(conv.check(*this, winogradScratch(conv), 2), KILN_RT_OK)
+      << log.text();
+}
+
+TEST_F(OneDnn, ConvWinogradUnpaddedBatchOfTwo) {
+  Conv2d conv = winogradConv();
+  conv.pad = 0;
+  conv.n = 2;
+  conv.bias = false;
+  EXPECT_EQ(conv.check(*this, winogradScratch(conv)), KILN_RT_OK) << log.text();
+}
+
+// Asked of a conv it cannot compute, or without the scratch for its
+// transforms, the Winograd shim refuses at create and says why.
+TEST_F(OneDnn, ConvWinogradRefusals) {
+  Conv2d strided = winogradConv();
+  strided.stride = 2;
+  EXPECT_EQ(strided.check(*this, winogradScratch(strided)),
+            KILN_RT_INVALID_ARGUMENT);
+  EXPECT_NE(log.text().find("conv_node: Winograd needs unit strides"),
+            std::string::npos)
+      << log.text();
+  Conv2d nchw = winogradConv();
+  nchw.nativeLayoutIn = false;
+  EXPECT_EQ(nchw.check(*this, winogradScratch(nchw)), KILN_RT_INVALID_ARGUMENT);
+  EXPECT_NE(log.text().find("Winograd needs the native layout"),
+            std::string::npos);
+  EXPECT_EQ(winogradConv().check(*this, 1024), KILN_RT_INVALID_ARGUMENT);
+  EXPECT_NE(log.text().find("cannot hold the Winograd transforms"),
+            std::string::npos);
 }
 
 // A handle of another op is refused at run time, through the context.

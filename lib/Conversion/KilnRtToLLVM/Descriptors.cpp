@@ -104,6 +104,8 @@ std::vector<int64_t> encodeConv(rt::OneDnnConvOp op) {
   d.src_native_layout = op.getNativeLayoutInput();
   d.dst_native_layout = op.getNativeLayoutResult();
   d.scratch_size = op.getScratchSize();
+  d.algorithm = op.getWinograd() ? KILN_RT_ONEDNN_CONV_WINOGRAD
+                                 : KILN_RT_ONEDNN_CONV_DIRECT;
   if (!fillPostOps(op, op.getPostOps(), op.getPostOpAlphas(),
                    op.getPostOpBetas(), op.getPostOperands(), result,
                    &d.num_post_ops, d.post_ops))

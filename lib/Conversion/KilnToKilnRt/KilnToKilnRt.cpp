@@ -45,6 +45,7 @@ struct ConvertKilnToKilnRtPass
       return signalPassFailure();
 
     keepNativeLayoutBetweenOneDnnOps(getOperation());
+    useWinogradWherePossible(getOperation());
 
     // What is still marked could not be converted: say which and why.
     bool failed = false;

@@ -4,6 +4,7 @@
 // the ops the dispatch chose into `kiln_rt.onednn_*` ops.
 
 #include "kiln/Conversion/KilnToKilnRt/KilnToKilnRt.h"
+#include "kiln_rt/kiln_rt_onednn.h"
 
 #include "kiln/Dialect/Kiln/IR/KilnOps.h"
 #include "kiln/Dialect/KilnRt/IR/KilnRtOps.h"
@@ -372,8 +373,8 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
                conv.getDilationsAttr(), conv.getPadsAttr(), conv.getGroupAttr(),
                /*native_layout_input=*/UnitAttr(),
                /*native_layout_result=*/UnitAttr(),
-               rewriter.getDenseBoolArrayAttr({}), kinds, alphas, betas,
-               rewriter.getI64IntegerAttr(scratch))
+               rewriter.getDenseBoolArrayAttr({}), /*winograd=*/UnitAttr(),
+               kinds, alphas, betas, rewriter.getI64IntegerAttr(scratch))
         .getResult();
   }
 
@@ -539,6 +540,27 @@ void kiln::keepNativeLayoutBetweenOneDnnOps(Operation *root) {
       flags[use.getOperandNumber() - start] = true;
       conv.setNativeLayoutPostOperands(flags);
     }
+  });
+}
+
+void kiln::useWinogradWherePossible(Operation *root) {
+  root->walk([](rt::OneDnnConvOp conv) {
+    if (!conv.isOnTensors() || conv.whyNotWinograd())
+      return;
+    ArrayRef<int64_t> result =
+        cast<RankedTensorType>(conv.getInit().getType()).getShape();
+    kiln_rt_onednn_conv_desc_t d = {};
+    d.batch = result[0];
+    d.in_channels =
+        cast<RankedTensorType>(conv.getInput().getType()).getDimSize(1);
+    d.out_channels = result[1];
+    d.out_size[0] = result[2];
+    d.out_size[1] = result[3];
+    if ((result[2] + 1) / 2 * ((result[3] + 1) / 2) < kMinWinogradTiles)
+      return;
+    conv.setWinograd(true);
+    conv.setScratchSize(conv.getScratchSize() +
+                        kiln_rt_onednn_winograd_scratch(&d));
   });
 }
 

@@ -4,6 +4,7 @@
 // creation with the scratch budget, weight packing, and running a handle.
 
 #include "onednn/common.h"
+#include "onednn/winograd.h"
 
 #include "instance.h"
 #include "platform/memory.h"
@@ -664,5 +665,9 @@ extern "C" void kiln_rt_onednn_destroy(const kiln_rt_instance_t *instance,
     dnnl_engine_destroy(handle->engine);
   kiln_rt_instance_deallocate(instance, handle->weightsData);
   kiln_rt_instance_deallocate(instance, handle->biasData);
+  if (handle->winograd) {
+    kiln_rt_instance_deallocate(instance, handle->winograd->filter);
+    kiln_rt_instance_deallocate(instance, handle->winograd);
+  }
   kiln_rt_instance_deallocate(instance, handle);
 }

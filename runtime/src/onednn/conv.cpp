@@ -4,6 +4,7 @@
 // its bias and post-ops as one oneDNN primitive.
 
 #include "onednn/common.h"
+#include "onednn/winograd.h"
 
 using namespace kiln_rt::onednn;
 
@@ -14,7 +15,9 @@ bool isValid(const kiln_rt_onednn_conv_desc_t &d) {
   if (d.spatial_rank < 1 || d.spatial_rank > KILN_RT_ONEDNN_MAX_SPATIAL ||
       d.batch < 1 || d.in_channels < 1 || d.out_channels < 1 || d.groups < 1 ||
       d.in_channels % d.groups || d.out_channels % d.groups ||
-      d.scratch_size < 0)
+      d.scratch_size < 0 ||
+      (d.algorithm != KILN_RT_ONEDNN_CONV_DIRECT &&
+       d.algorithm != KILN_RT_ONEDNN_CONV_WINOGRAD))
     return false;
   for (int64_t i = 0; i < d.spatial_rank; ++i)
     if (d.in_size[i] < 1 || d.out_size[i] < 1 || d.kernel[i] < 1 ||
@@ -120,8 +123,14 @@ extern "C" kiln_rt_status_t kiln_rt_onednn_conv_create(
                                (desc->has_bias && !bias) || !isValid(*desc)))
     status = c.fail(KILN_RT_INVALID_ARGUMENT,
                     "bad convolution descriptor or NULL weights");
-  if (status == KILN_RT_OK)
+  if (status == KILN_RT_OK && desc->algorithm == KILN_RT_ONEDNN_CONV_WINOGRAD) {
+    if (const char *why = winogradUnsupported(*desc))
+      status = c.fail(KILN_RT_INVALID_ARGUMENT, why);
+    else
+      status = createWinograd(c, *desc, weights, bias);
+  } else if (status == KILN_RT_OK) {
     status = createConv(c, *desc, weights, bias);
+  }
   return finishHandle(c, status, handle);
 }
 
@@ -129,6 +138,10 @@ extern "C" kiln_rt_status_t kiln_rt_onednn_conv_run(const void *handle,
                                                     kiln_rt_run_context_t *ctx,
                                                     void *const *args) {
   // src, dst, scratch, then the binary post-ops' operands.
-  return runHandle(static_cast<const Handle *>(handle), Kind::Conv, ctx,
-                   args[0], nullptr, args[1], args[2], args + 3);
+  auto *h = static_cast<const Handle *>(handle);
+  if (h && h->kind == Kind::Conv && h->winograd)
+    return runWinograd(h, ctx, static_cast<const float *>(args[0]),
+                       static_cast<float *>(args[1]), args[2], args + 3);
+  return runHandle(h, Kind::Conv, ctx, args[0], nullptr, args[1], args[2],
+                   args + 3);
 }

@@ -12,6 +12,8 @@
 
 namespace kiln_rt::onednn {
 
+struct Winograd;
+
 /// Which `kiln_rt_onednn_*_create` made a handle; checked by `run`.
 enum class Kind : int32_t { Conv = 1, Matmul = 2, Pool = 3 };
 
@@ -50,6 +52,9 @@ struct Handle {
   dnnl_memory_t weights, bias;
   /// Owned packed or scaled copies (kiln_rt_instance_allocate; NULL: none).
   void *weightsData, *biasData;
+  /// A Winograd convolution's transforms around `primitive`, its batched
+  /// matrix product (owned; NULL: the primitive is the whole op).
+  Winograd *winograd;
   /// The binary post-ops' operands: the caller's layout, and the
   /// primitive's (a full-shape operand is reordered into the layout the
   /// primitive computes its result in: oneDNN's kernels read it so).

@@ -221,3 +221,21 @@ func.func @native_layout_flags(%x: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>,
   %y = kiln_rt.onednn_conv %x, %w post(%r : tensor<1x8x4x4xf32>) outs(%init : tensor<1x8x4x4xf32>) {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, post_ops = ["add"], post_op_alphas = array<f32: 0.0>, post_op_betas = array<f32: 0.0>, scratch_size = 0 : i64, native_layout_post_operands = array<i1: true, false>} : tensor<1x4x6x6xf32>, tensor<8x4x3x3xf32> -> tensor<1x8x4x4xf32>
   return %y : tensor<1x8x4x4xf32>
 }
+
+// -----
+
+// (C3) The Winograd shim computes stride-1 3x3 convs only.
+func.func @winograd_strided(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{is marked winograd, but Winograd needs unit strides and dilations and pads of 0 or 1}}
+  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x4x4xf32>) {strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_input, native_layout_result, winograd, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x4x4xf32>
+  return %y : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+// (C3) ... and reads and writes the native layout.
+func.func @winograd_nchw(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %init: tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> {
+  // expected-error @+1 {{is marked winograd, but Winograd needs the native layout with channels in whole blocks}}
+  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x8x8xf32>) {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_result, winograd, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}

@@ -58,6 +58,18 @@ inline constexpr int64_t kNativeChannelBlock = 8;
 /// from NCHW between them.
 void keepNativeLayoutBetweenOneDnnOps(Operation *root);
 
+/// Output tiles (2x2 results each) per image below which a conv stays
+/// direct: the transforms and a product of so few rows cost more than the
+/// multiply-adds saved. ResNet-18's 7x7 layers (16 tiles) still gain: the
+/// model took 33.0 ms at 1 thread without them, 32.0 with them.
+inline constexpr int64_t kMinWinogradTiles = 16;
+
+/// Marks `winograd` each `kiln_rt.onednn_conv` under `root` (on tensors,
+/// its layouts decided) that the shim can compute by Winograd F(2x2, 3x3)
+/// with at least `kMinWinogradTiles` tiles per image, and adds the
+/// transforms' bytes to its scratch.
+void useWinogradWherePossible(Operation *root);
+
 } // namespace mlir::kiln
 
 #endif // KILN_CONVERSION_KILNTOKILNRT_KILNTOKILNRT_H

@@ -262,8 +262,49 @@ LogicalResult OneDnnConvOp::verify() {
       getNativeLayoutPostOperands().size() != getPostOperands().size())
     return emitOpError() << "expects one native_layout_post_operands entry "
                             "per post operand, or none";
-  return verifyPostOps(*this, getPostOps(), getPostOpAlphas(), getPostOpBetas(),
-                       getPostOperands(), init);
+  if (failed(verifyPostOps(*this, getPostOps(), getPostOpAlphas(),
+                           getPostOpBetas(), getPostOperands(), init)))
+    return failure();
+  // (C3)
+  if (getWinograd())
+    if (std::optional<StringLiteral> why = whyNotWinograd())
+      return emitOpError() << "is marked winograd, but " << *why;
+  return success();
+}
+
+std::optional<StringLiteral> OneDnnConvOp::whyNotWinograd() {
+  auto input = cast<ShapedType>(getInput().getType());
+  auto weight = cast<ShapedType>(getWeight().getType());
+  auto init = cast<ShapedType>(getInit().getType());
+  if (input.getRank() != 4 || weight.getDimSize(2) != 3 ||
+      weight.getDimSize(3) != 3 || getGroup() != 1)
+    return StringLiteral("Winograd needs a 2-D 3x3 convolution of one group");
+  if (llvm::any_of(getStrides(), [](int64_t s) { return s != 1; }) ||
+      llvm::any_of(getDilations(), [](int64_t d) { return d != 1; }) ||
+      llvm::any_of(getPads(), [](int64_t p) { return p > 1; }))
+    return StringLiteral(
+        "Winograd needs unit strides and dilations and pads of 0 or 1");
+  if (!getNativeLayoutInput() || !getNativeLayoutResult() ||
+      input.getDimSize(1) % 8 != 0 || init.getDimSize(1) % 8 != 0)
+    return StringLiteral(
+        "Winograd needs the native layout with channels in whole blocks");
+  ArrayRef<bool> nativeOperands = getNativeLayoutPostOperands();
+  unsigned operand = 0;
+  for (Attribute kind : getPostOps()) {
+    StringRef name = cast<StringAttr>(kind).getValue();
+    if (name == "relu" || name == "clip")
+      continue;
+    bool fullShape =
+        name == "add" && operand < getPostOperands().size() &&
+        getPostOperands()[operand].getType() == getInit().getType() &&
+        operand < nativeOperands.size() && nativeOperands[operand];
+    if (!fullShape)
+      return StringLiteral("Winograd takes relu, clip and the add of a "
+                           "result-shaped operand in the native layout as "
+                           "post-ops");
+    ++operand;
+  }
+  return std::nullopt;
 }
 
 LogicalResult OneDnnMatmulOp::verify() {
