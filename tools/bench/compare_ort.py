@@ -79,9 +79,12 @@ def parse_args(argv):
                              "zoo.json)")
     parser.add_argument("--threads", type=positive_ints, default=[1, 2],
                         help="comma-separated thread counts (default 1,2)")
-    parser.add_argument("--iters", type=int, default=200,
+    parser.add_argument("--iters", type=int, default=2000,
                         help="most timed runs per model, thread count and "
-                             "engine (default 200)")
+                             "engine (default 2000: a model of 35 us gets "
+                             "70 ms of runs, so that one disturbance of the "
+                             "machine does not move its median; slower "
+                             "models stop at --time-limit)")
     parser.add_argument("--warmup", type=int, default=10,
                         help="most warm-up runs (default 10)")
     parser.add_argument("--time-limit", type=positive_float, default=8.0,
