@@ -104,8 +104,10 @@ std::vector<int64_t> encodeConv(rt::OneDnnConvOp op) {
   d.src_native_layout = op.getNativeLayoutInput();
   d.dst_native_layout = op.getNativeLayoutResult();
   d.scratch_size = op.getScratchSize();
-  d.algorithm = op.getWinograd() ? KILN_RT_ONEDNN_CONV_WINOGRAD
-                                 : KILN_RT_ONEDNN_CONV_DIRECT;
+  std::optional<int64_t> winograd = op.getWinograd();
+  d.algorithm = !winograd        ? KILN_RT_ONEDNN_CONV_DIRECT
+                : *winograd == 4 ? KILN_RT_ONEDNN_CONV_WINOGRAD_4X4
+                                 : KILN_RT_ONEDNN_CONV_WINOGRAD_2X2;
   if (!fillPostOps(op, op.getPostOps(), op.getPostOpAlphas(),
                    op.getPostOpBetas(), op.getPostOperands(), result,
                    &d.num_post_ops, d.post_ops))

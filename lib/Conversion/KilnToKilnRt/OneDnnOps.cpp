@@ -373,7 +373,7 @@ Value buildOneDnnOp(PatternRewriter &rewriter, Location loc, Operation *anchor,
                conv.getDilationsAttr(), conv.getPadsAttr(), conv.getGroupAttr(),
                /*native_layout_input=*/UnitAttr(),
                /*native_layout_result=*/UnitAttr(),
-               rewriter.getDenseBoolArrayAttr({}), /*winograd=*/UnitAttr(),
+               rewriter.getDenseBoolArrayAttr({}), /*winograd=*/IntegerAttr(),
                kinds, alphas, betas, rewriter.getI64IntegerAttr(scratch))
         .getResult();
   }
@@ -549,16 +549,23 @@ void kiln::useWinogradWherePossible(Operation *root) {
       return;
     ArrayRef<int64_t> result =
         cast<RankedTensorType>(conv.getInit().getType()).getShape();
+    auto tiles = [&](int64_t tile) {
+      return (result[2] + tile - 1) / tile * ((result[3] + tile - 1) / tile);
+    };
     kiln_rt_onednn_conv_desc_t d = {};
+    if (tiles(4) >= kMinWinogradTiles)
+      d.algorithm = KILN_RT_ONEDNN_CONV_WINOGRAD_4X4;
+    else if (tiles(2) >= kMinWinogradTiles)
+      d.algorithm = KILN_RT_ONEDNN_CONV_WINOGRAD_2X2;
+    else
+      return;
     d.batch = result[0];
     d.in_channels =
         cast<RankedTensorType>(conv.getInput().getType()).getDimSize(1);
     d.out_channels = result[1];
     d.out_size[0] = result[2];
     d.out_size[1] = result[3];
-    if ((result[2] + 1) / 2 * ((result[3] + 1) / 2) < kMinWinogradTiles)
-      return;
-    conv.setWinograd(true);
+    conv.setWinograd(d.algorithm == KILN_RT_ONEDNN_CONV_WINOGRAD_4X4 ? 4 : 2);
     conv.setScratchSize(conv.getScratchSize() +
                         kiln_rt_onednn_winograd_scratch(&d));
   });

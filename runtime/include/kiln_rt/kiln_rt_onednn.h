@@ -81,16 +81,19 @@ typedef struct kiln_rt_onednn_post_op_t {
 typedef enum kiln_rt_onednn_conv_algorithm_t {
   /* oneDNN's direct convolution. */
   KILN_RT_ONEDNN_CONV_DIRECT = 0,
-  /* Winograd F(2x2, 3x3): the input cut into 4x4 tiles two apart, each
-   * transformed, 16 matrix products (one per tile position) of tiles x C by
-   * C x M with the transformed weights, each product tile transformed back
-   * into 2x2 results: 2.25 times fewer multiply-adds. For 2-D convs with a
-   * 3x3 kernel, unit strides and dilations, one group, pads of 0 or 1, and
-   * input and result in the native layout with C and M multiples of 8; the
-   * post-ops are `relu`, `clip` and `add` of a result-shaped operand in the
-   * native layout. The transformed input and products take the first
-   * `kiln_rt_onednn_winograd_scratch` bytes of the scratch buffer. */
-  KILN_RT_ONEDNN_CONV_WINOGRAD = 1,
+  /* Winograd F(2x2, 3x3) and F(4x4, 3x3): the input cut into tiles of 4x4
+   * (6x6) two (four) apart, each transformed; one matrix product per tile
+   * position (16, 36) of tiles x C by C x M with the transformed weights,
+   * in one batched oneDNN matmul; each product tile transformed back into
+   * 2x2 (4x4) results: 2.25 (4) times fewer multiply-adds. For 2-D convs
+   * with a 3x3 kernel, unit strides and dilations, one group, pads of 0 or
+   * 1, and input and result in the native layout with C and M multiples
+   * of 8; the post-ops are `relu`, `clip` and `add` of a result-shaped
+   * operand in the native layout. The transformed input and products take
+   * the first `kiln_rt_onednn_winograd_scratch` bytes of the scratch
+   * buffer. */
+  KILN_RT_ONEDNN_CONV_WINOGRAD_2X2 = 1,
+  KILN_RT_ONEDNN_CONV_WINOGRAD_4X4 = 2,
 } kiln_rt_onednn_conv_algorithm_t;
 
 /* A convolution (ONNX Conv): input N x C x D..., weight M x C/group x K...,
@@ -122,13 +125,19 @@ typedef struct kiln_rt_onednn_conv_desc_t {
 /* Bytes of the scratch buffer a Winograd convolution of `d` uses for its
  * transformed input and products (each 64-byte aligned), before what the
  * products' oneDNN primitive needs: the compiler reserves them, the shim
- * checks them. */
+ * checks them. 0 for other algorithms. */
 static inline int64_t
 kiln_rt_onednn_winograd_scratch(const kiln_rt_onednn_conv_desc_t *d) {
-  int64_t tiles = d->batch * ((d->out_size[0] + 1) / 2) *
-                  ((d->out_size[1] + 1) / 2);
-  int64_t input = (16 * tiles * d->in_channels * 4 + 63) / 64 * 64;
-  int64_t products = (16 * tiles * d->out_channels * 4 + 63) / 64 * 64;
+  int64_t tile = d->algorithm == KILN_RT_ONEDNN_CONV_WINOGRAD_2X2   ? 2
+                 : d->algorithm == KILN_RT_ONEDNN_CONV_WINOGRAD_4X4 ? 4
+                                                                    : 0;
+  if (tile == 0)
+    return 0;
+  int64_t positions = (tile + 2) * (tile + 2);
+  int64_t tiles = d->batch * ((d->out_size[0] + tile - 1) / tile) *
+                  ((d->out_size[1] + tile - 1) / tile);
+  int64_t input = (positions * tiles * d->in_channels * 4 + 63) / 64 * 64;
+  int64_t products = (positions * tiles * d->out_channels * 4 + 63) / 64 * 64;
   return input + products;
 }
 

@@ -15,9 +15,8 @@ bool isValid(const kiln_rt_onednn_conv_desc_t &d) {
   if (d.spatial_rank < 1 || d.spatial_rank > KILN_RT_ONEDNN_MAX_SPATIAL ||
       d.batch < 1 || d.in_channels < 1 || d.out_channels < 1 || d.groups < 1 ||
       d.in_channels % d.groups || d.out_channels % d.groups ||
-      d.scratch_size < 0 ||
-      (d.algorithm != KILN_RT_ONEDNN_CONV_DIRECT &&
-       d.algorithm != KILN_RT_ONEDNN_CONV_WINOGRAD))
+      d.scratch_size < 0 || d.algorithm < KILN_RT_ONEDNN_CONV_DIRECT ||
+      d.algorithm > KILN_RT_ONEDNN_CONV_WINOGRAD_4X4)
     return false;
   for (int64_t i = 0; i < d.spatial_rank; ++i)
     if (d.in_size[i] < 1 || d.out_size[i] < 1 || d.kernel[i] < 1 ||
@@ -123,7 +122,7 @@ extern "C" kiln_rt_status_t kiln_rt_onednn_conv_create(
                                (desc->has_bias && !bias) || !isValid(*desc)))
     status = c.fail(KILN_RT_INVALID_ARGUMENT,
                     "bad convolution descriptor or NULL weights");
-  if (status == KILN_RT_OK && desc->algorithm == KILN_RT_ONEDNN_CONV_WINOGRAD) {
+  if (status == KILN_RT_OK && desc->algorithm != KILN_RT_ONEDNN_CONV_DIRECT) {
     if (const char *why = winogradUnsupported(*desc))
       status = c.fail(KILN_RT_INVALID_ARGUMENT, why);
     else

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// Winograd F(2x2, 3x3) convolutions (Lavin and Gray, "Fast Algorithms for
-// Convolutional Neural Networks", 2016). Each 4x4 input tile d (tiles two
-// apart) becomes V = B^T d B; the 16 positions of V are 16 matrices of
-// tiles x C, which one batched oneDNN matrix product multiplies by the
-// transformed weights U = G g G^T (C x M each); each 4x4 product tile m
-// becomes the 2x2 results A^T m A, to which the bias and the post-ops are
-// added. Activations are in the native layout (nChw8c), so every step
-// works on the 8 channels of a block at once.
+// Winograd F(2x2, 3x3) and F(4x4, 3x3) convolutions (Lavin and Gray, "Fast
+// Algorithms for Convolutional Neural Networks", 2016). Each input tile d
+// of 4x4 (6x6), tiles two (four) apart, becomes V = B^T d B; the 16 (36)
+// positions of V are as many matrices of tiles x C, which one batched
+// oneDNN matrix product multiplies by the transformed weights U = G g G^T
+// (C x M each); each product tile m becomes its 2x2 (4x4) results A^T m A,
+// to which the bias and the post-ops are added. Activations are in the
+// native layout (nChw8c), so every step works on the 8 channels of a block
+// at once.
 
 #include "onednn/winograd.h"
 
@@ -28,12 +29,18 @@ typedef float Lanes __attribute__((vector_size(32)));
 #else
 #define KILN_RT_VECTOR_CLONES
 #endif
+/// For the helpers of the clones, compiled into each.
+#define KILN_RT_INLINE inline __attribute__((always_inline))
 
 // Lanes go by reference: by value, their ABI would differ between the
 // clones below.
-void load(Lanes &v, const float *from) { std::memcpy(&v, from, sizeof(v)); }
+KILN_RT_INLINE void load(Lanes &v, const float *from) {
+  std::memcpy(&v, from, sizeof(v));
+}
 
-void store(float *to, const Lanes &v) { std::memcpy(to, &v, sizeof(v)); }
+KILN_RT_INLINE void store(float *to, const Lanes &v) {
+  std::memcpy(to, &v, sizeof(v));
+}
 
 /// The offset of (n, channel block, y, x) in a native-layout tensor.
 int64_t at(int64_t n, int64_t block, int64_t y, int64_t x, int64_t blocks,
@@ -41,27 +48,89 @@ int64_t at(int64_t n, int64_t block, int64_t y, int64_t x, int64_t blocks,
   return (((n * blocks + block) * height + y) * width + x) * kChannelBlock;
 }
 
-/// Transforms 3x3 weights `g` (ONNX's M x C x 3 x 3) into U[16][C][M].
+/// F(2x2, 3x3) along one dimension: `x` and `y` are `stride` elements
+/// apart.
+struct F2 {
+  static constexpr int kTile = 2, kInput = 4;
+  /// y = B^T x, B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1].
+  template <typename V>
+  KILN_RT_INLINE static void input(const V *x, int s, V *y, int t) {
+    y[0] = x[0] - x[2 * s];
+    y[t] = x[s] + x[2 * s];
+    y[2 * t] = x[2 * s] - x[s];
+    y[3 * t] = x[s] - x[3 * s];
+  }
+  /// y = A^T x, A^T = [1 1 1 0; 0 1 -1 -1].
+  template <typename V>
+  KILN_RT_INLINE static void output(const V *x, int s, V *y, int t) {
+    y[0] = x[0] + x[s] + x[2 * s];
+    y[t] = x[s] - x[2 * s] - x[3 * s];
+  }
+  /// y = G x, G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1].
+  static void weights(const float *x, int s, float *y, int t) {
+    y[0] = x[0];
+    y[t] = 0.5f * (x[0] + x[s] + x[2 * s]);
+    y[2 * t] = 0.5f * (x[0] - x[s] + x[2 * s]);
+    y[3 * t] = x[2 * s];
+  }
+};
+
+/// F(4x4, 3x3) along one dimension, with the points 0, 1, -1, 2, -2.
+struct F4 {
+  static constexpr int kTile = 4, kInput = 6;
+  /// y = B^T x, B^T = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0;
+  /// 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1].
+  template <typename V>
+  KILN_RT_INLINE static void input(const V *x, int s, V *y, int t) {
+    V x0 = x[0], x1 = x[s], x2 = x[2 * s], x3 = x[3 * s], x4 = x[4 * s],
+      x5 = x[5 * s];
+    y[0] = 4.0f * x0 - 5.0f * x2 + x4;
+    y[t] = x4 + x3 - 4.0f * (x1 + x2);
+    y[2 * t] = x4 - x3 + 4.0f * (x1 - x2);
+    y[3 * t] = x4 - x2 + 2.0f * (x3 - x1);
+    y[4 * t] = x4 - x2 - 2.0f * (x3 - x1);
+    y[5 * t] = 4.0f * x1 - 5.0f * x3 + x5;
+  }
+  /// y = A^T x, A^T = [1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0;
+  /// 0 1 -1 8 -8 1].
+  template <typename V>
+  KILN_RT_INLINE static void output(const V *x, int s, V *y, int t) {
+    V sum12 = x[s] + x[2 * s], diff12 = x[s] - x[2 * s];
+    V sum34 = x[3 * s] + x[4 * s], diff34 = x[3 * s] - x[4 * s];
+    y[0] = x[0] + sum12 + sum34;
+    y[t] = diff12 + 2.0f * diff34;
+    y[2 * t] = sum12 + 4.0f * sum34;
+    y[3 * t] = diff12 + 8.0f * diff34 + x[5 * s];
+  }
+  /// y = G x, G = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6;
+  /// 1/24 1/12 1/6; 1/24 -1/12 1/6; 0 0 1].
+  static void weights(const float *x, int s, float *y, int t) {
+    float x0 = x[0], x1 = x[s], x2 = x[2 * s];
+    y[0] = x0 / 4.0f;
+    y[t] = -(x0 + x1 + x2) / 6.0f;
+    y[2 * t] = -(x0 - x1 + x2) / 6.0f;
+    y[3 * t] = x0 / 24.0f + x1 / 12.0f + x2 / 6.0f;
+    y[4 * t] = x0 / 24.0f - x1 / 12.0f + x2 / 6.0f;
+    y[5 * t] = x2;
+  }
+};
+
+/// Transforms 3x3 weights `g` (ONNX's M x C x 3 x 3) into U[position][C][M].
+template <typename F>
 void transformWeights(const float *g, float *u, int64_t channels,
                       int64_t outChannels) {
+  constexpr int T = F::kInput;
   for (int64_t m = 0; m < outChannels; ++m)
     for (int64_t c = 0; c < channels; ++c) {
       const float *w = g + (m * channels + c) * 9;
-      // G g: 4x3, then (G g) G^T: 4x4, with G = [1 0 0; .5 .5 .5;
-      // .5 -.5 .5; 0 0 1].
-      float t[4][3];
-      for (int j = 0; j < 3; ++j) {
-        t[0][j] = w[j];
-        t[1][j] = 0.5f * (w[j] + w[3 + j] + w[6 + j]);
-        t[2][j] = 0.5f * (w[j] - w[3 + j] + w[6 + j]);
-        t[3][j] = w[6 + j];
-      }
-      for (int i = 0; i < 4; ++i) {
-        float r[4] = {t[i][0], 0.5f * (t[i][0] + t[i][1] + t[i][2]),
-                      0.5f * (t[i][0] - t[i][1] + t[i][2]), t[i][2]};
-        for (int j = 0; j < 4; ++j)
-          u[((i * 4 + j) * channels + c) * outChannels + m] = r[j];
-      }
+      float columns[T][3], tile[T][T];
+      for (int j = 0; j < 3; ++j) // G g: T x 3
+        F::weights(w + j, 3, &columns[0][j], 3);
+      for (int i = 0; i < T; ++i) // (G g) G^T: T x T
+        F::weights(&columns[i][0], 1, &tile[i][0], 1);
+      for (int i = 0; i < T; ++i)
+        for (int j = 0; j < T; ++j)
+          u[((i * T + j) * channels + c) * outChannels + m] = tile[i][j];
     }
 }
 
@@ -70,8 +139,8 @@ struct RunTransforms {
   const Winograd *w;
   const float *src;
   float *dst;
-  float *input;    ///< V[16][tiles][C]
-  float *products; ///< M[16][tiles][M]
+  float *input;    ///< V[position][tiles][C]
+  float *products; ///< M[position][tiles][M]
   void *const *binaries;
 };
 
@@ -84,76 +153,69 @@ void tileOf(const Winograd &w, int64_t t, int64_t *n, int64_t *ty,
 }
 
 /// V = B^T d B for the (tile, channel block) pairs [begin, end).
-KILN_RT_VECTOR_CLONES void transformInput(void *opaque, int64_t begin,
-                                          int64_t end) {
-  const RunTransforms &r = *static_cast<const RunTransforms *>(opaque);
+template <typename F>
+KILN_RT_INLINE void transformInput(const RunTransforms &r, int64_t begin,
+                                   int64_t end) {
+  constexpr int T = F::kInput;
   const Winograd &w = *r.w;
   int64_t blocks = w.channels / kChannelBlock, tiles = w.tiles();
   for (int64_t i = begin; i < end; ++i) {
     int64_t t = i / blocks, block = i % blocks, n, ty, tx;
     tileOf(w, t, &n, &ty, &tx);
-    Lanes d[4][4];
-    for (int y = 0; y < 4; ++y)
-      for (int x = 0; x < 4; ++x) {
-        int64_t iy = 2 * ty - w.padTop + y, ix = 2 * tx - w.padLeft + x;
-        bool inside = iy >= 0 && iy < w.inHeight && ix >= 0 && ix < w.inWidth;
+    Lanes d[T][T];
+    for (int y = 0; y < T; ++y)
+      for (int x = 0; x < T; ++x) {
+        int64_t iy = F::kTile * ty - w.padTop + y;
+        int64_t ix = F::kTile * tx - w.padLeft + x;
         d[y][x] = Lanes{};
-        if (inside)
+        if (iy >= 0 && iy < w.inHeight && ix >= 0 && ix < w.inWidth)
           load(d[y][x],
                r.src + at(n, block, iy, ix, blocks, w.inHeight, w.inWidth));
       }
-    // B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], on rows then columns.
-    Lanes e[4][4];
-    for (int x = 0; x < 4; ++x) {
-      e[0][x] = d[0][x] - d[2][x];
-      e[1][x] = d[1][x] + d[2][x];
-      e[2][x] = d[2][x] - d[1][x];
-      e[3][x] = d[1][x] - d[3][x];
-    }
-    for (int y = 0; y < 4; ++y) {
-      Lanes v[4] = {e[y][0] - e[y][2], e[y][1] + e[y][2], e[y][2] - e[y][1],
-                    e[y][1] - e[y][3]};
-      for (int x = 0; x < 4; ++x)
-        store(r.input + ((y * 4 + x) * tiles + t) * w.channels +
+    Lanes e[T][T], v[T][T];
+    for (int x = 0; x < T; ++x) // B^T d, column by column
+      F::input(&d[0][x], T, &e[0][x], T);
+    for (int y = 0; y < T; ++y) // (B^T d) B, row by row
+      F::input(&e[y][0], 1, &v[y][0], 1);
+    for (int y = 0; y < T; ++y)
+      for (int x = 0; x < T; ++x)
+        store(r.input + ((y * T + x) * tiles + t) * w.channels +
                   block * kChannelBlock,
-              v[x]);
-    }
+              v[y][x]);
   }
 }
 
 /// Y = A^T m A, then the bias and the post-ops, for the (tile, output
 /// channel block) pairs [begin, end).
-KILN_RT_VECTOR_CLONES void transformOutput(void *opaque, int64_t begin,
-                                           int64_t end) {
-  const RunTransforms &r = *static_cast<const RunTransforms *>(opaque);
+template <typename F>
+KILN_RT_INLINE void transformOutput(const RunTransforms &r, int64_t begin,
+                                    int64_t end) {
+  constexpr int T = F::kInput, M = F::kTile;
   const Winograd &w = *r.w;
   int64_t blocks = w.outChannels / kChannelBlock, tiles = w.tiles();
   for (int64_t i = begin; i < end; ++i) {
     int64_t t = i / blocks, block = i % blocks, n, ty, tx;
     tileOf(w, t, &n, &ty, &tx);
-    Lanes m[4][4];
-    for (int y = 0; y < 4; ++y)
-      for (int x = 0; x < 4; ++x)
-        load(m[y][x], r.products + ((y * 4 + x) * tiles + t) * w.outChannels +
-                          block * kChannelBlock);
-    // A^T = [1 1 1 0; 0 1 -1 -1], on rows then columns.
-    Lanes e[2][4];
-    for (int x = 0; x < 4; ++x) {
-      e[0][x] = m[0][x] + m[1][x] + m[2][x];
-      e[1][x] = m[1][x] - m[2][x] - m[3][x];
-    }
+    Lanes m[T][T], e[M][T], y[M][M];
+    for (int py = 0; py < T; ++py)
+      for (int px = 0; px < T; ++px)
+        load(m[py][px], r.products +
+                            ((py * T + px) * tiles + t) * w.outChannels +
+                            block * kChannelBlock);
+    for (int x = 0; x < T; ++x) // A^T m, column by column
+      F::output(&m[0][x], T, &e[0][x], T);
+    for (int row = 0; row < M; ++row) // (A^T m) A, row by row
+      F::output(&e[row][0], 1, &y[row][0], 1);
     Lanes bias = {};
     if (w.bias)
       load(bias, w.bias + block * kChannelBlock);
-    for (int y = 0; y < 2; ++y)
-      for (int x = 0; x < 2; ++x) {
-        int64_t oy = 2 * ty + y, ox = 2 * tx + x;
+    for (int row = 0; row < M; ++row)
+      for (int column = 0; column < M; ++column) {
+        int64_t oy = M * ty + row, ox = M * tx + column;
         if (oy >= w.outHeight || ox >= w.outWidth)
           continue;
         int64_t offset = at(n, block, oy, ox, blocks, w.outHeight, w.outWidth);
-        Lanes v = (x == 0 ? e[y][0] + e[y][1] + e[y][2]
-                          : e[y][1] - e[y][2] - e[y][3]) +
-                  bias;
+        Lanes v = y[row][column] + bias;
         for (int64_t p = 0, binary = 0; p < w.numPostOps; ++p) {
           const kiln_rt_onednn_post_op_t &op = w.postOps[p];
           float alpha = static_cast<float>(op.alpha);
@@ -178,6 +240,20 @@ KILN_RT_VECTOR_CLONES void transformOutput(void *opaque, int64_t begin,
         store(r.dst + offset, v);
       }
   }
+}
+
+// The parallel bodies, one per transform and tile size.
+KILN_RT_VECTOR_CLONES void input2(void *r, int64_t begin, int64_t end) {
+  transformInput<F2>(*static_cast<const RunTransforms *>(r), begin, end);
+}
+KILN_RT_VECTOR_CLONES void input4(void *r, int64_t begin, int64_t end) {
+  transformInput<F4>(*static_cast<const RunTransforms *>(r), begin, end);
+}
+KILN_RT_VECTOR_CLONES void output2(void *r, int64_t begin, int64_t end) {
+  transformOutput<F2>(*static_cast<const RunTransforms *>(r), begin, end);
+}
+KILN_RT_VECTOR_CLONES void output4(void *r, int64_t begin, int64_t end) {
+  transformOutput<F4>(*static_cast<const RunTransforms *>(r), begin, end);
 }
 
 } // namespace
@@ -229,19 +305,21 @@ kiln_rt::onednn::createWinograd(Creation &c,
   w->outWidth = d.out_size[1];
   w->padTop = d.pads_begin[0];
   w->padLeft = d.pads_begin[1];
-  w->tilesHigh = (d.out_size[0] + 1) / 2;
-  w->tilesWide = (d.out_size[1] + 1) / 2;
+  w->tile = d.algorithm == KILN_RT_ONEDNN_CONV_WINOGRAD_4X4 ? 4 : 2;
+  w->tilesHigh = (d.out_size[0] + w->tile - 1) / w->tile;
+  w->tilesWide = (d.out_size[1] + w->tile - 1) / w->tile;
   w->bias = d.has_bias ? bias : nullptr;
   w->numPostOps = d.num_post_ops;
   memcpy(w->postOps, d.post_ops, sizeof(w->postOps));
 
-  // The 16 products tiles x C by C x M, weights in the layout oneDNN wants.
-  int64_t tiles = w->tiles();
-  int64_t srcDims[3] = {16, tiles, d.in_channels};
-  int64_t weightDims[3] = {16, d.in_channels, d.out_channels};
-  int64_t dstDims[3] = {16, tiles, d.out_channels};
+  // One product tiles x C by C x M per position, weights in the layout
+  // oneDNN wants.
+  int64_t tiles = w->tiles(), positions = w->positions();
+  int64_t srcDims[3] = {positions, tiles, d.in_channels};
+  int64_t weightDims[3] = {positions, d.in_channels, d.out_channels};
+  int64_t dstDims[3] = {positions, tiles, d.out_channels};
   dnnl_memory_desc_t src, userWeights, anyWeights, dst;
-  dnnl_dims_t any = {16, d.in_channels, d.out_channels};
+  dnnl_dims_t any = {positions, d.in_channels, d.out_channels};
   dnnl_status_t s = initRowMajor(&src, 3, srcDims);
   if (s == dnnl_success)
     s = initRowMajor(&userWeights, 3, weightDims);
@@ -255,7 +333,7 @@ kiln_rt::onednn::createWinograd(Creation &c,
   dnnl_matmul_desc_t matmul;
   if ((s = dnnl_matmul_desc_init(&matmul, &src, &anyWeights, nullptr, &dst)))
     return c.fail("matmul descriptor", s);
-  c.work = 16 * tiles * d.in_channels * d.out_channels;
+  c.work = positions * tiles * d.in_channels * d.out_channels;
   PostOps none = {nullptr, 0, 3, Layout::RowMajor};
   int64_t transforms = kiln_rt_onednn_winograd_scratch(&d);
   kiln_rt_status_t status =
@@ -263,12 +341,16 @@ kiln_rt::onednn::createWinograd(Creation &c,
   if (status != KILN_RT_OK)
     return status;
 
-  size_t filterBytes = 16 * d.in_channels * d.out_channels * sizeof(float);
+  size_t filterBytes =
+      positions * d.in_channels * d.out_channels * sizeof(float);
   w->filter = static_cast<float *>(
       kiln_rt_instance_allocate(c.instance, filterBytes, 64));
   if (!w->filter)
     return c.fail(KILN_RT_OUT_OF_MEMORY, "cannot allocate the weights");
-  transformWeights(weights, w->filter, d.in_channels, d.out_channels);
+  if (w->tile == 4)
+    transformWeights<F4>(weights, w->filter, d.in_channels, d.out_channels);
+  else
+    transformWeights<F2>(weights, w->filter, d.in_channels, d.out_channels);
   status = packWeights(c, userWeights, w->filter, /*scale=*/1.0f);
   // Packed into memory of the handle: the transformed copy has served.
   if (status == KILN_RT_OK && c.handle->weightsData) {
@@ -286,8 +368,9 @@ kiln_rt_status_t kiln_rt::onednn::runWinograd(const Handle *handle,
   const Winograd &w = *handle->winograd;
   int64_t tiles = w.tiles();
   auto *bytes = static_cast<char *>(scratch);
-  int64_t inputBytes = (16 * tiles * w.channels * 4 + 63) / 64 * 64;
-  int64_t productBytes = (16 * tiles * w.outChannels * 4 + 63) / 64 * 64;
+  int64_t positions = w.positions();
+  int64_t inputBytes = (positions * tiles * w.channels * 4 + 63) / 64 * 64;
+  int64_t productBytes = (positions * tiles * w.outChannels * 4 + 63) / 64 * 64;
   RunTransforms r = {&w,
                      src,
                      dst,
@@ -295,13 +378,15 @@ kiln_rt_status_t kiln_rt::onednn::runWinograd(const Handle *handle,
                      reinterpret_cast<float *>(bytes + inputBytes),
                      binaries};
   int32_t threads = ctx ? ctx->num_threads : 0;
-  kiln_rt_status_t status = kiln_rt_parallel_for(
-      transformInput, &r, tiles * (w.channels / kChannelBlock), threads);
+  kiln_rt_status_t status =
+      kiln_rt_parallel_for(w.tile == 4 ? input4 : input2, &r,
+                           tiles * (w.channels / kChannelBlock), threads);
   if (status == KILN_RT_OK)
     status = runHandle(handle, Kind::Conv, ctx, r.input, nullptr, r.products,
                        bytes + inputBytes + productBytes, nullptr);
   if (status == KILN_RT_OK)
-    status = kiln_rt_parallel_for(
-        transformOutput, &r, tiles * (w.outChannels / kChannelBlock), threads);
+    status =
+        kiln_rt_parallel_for(w.tile == 4 ? output4 : output2, &r,
+                             tiles * (w.outChannels / kChannelBlock), threads);
   return status;
 }

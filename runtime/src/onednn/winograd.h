@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// Winograd F(2x2, 3x3) convolutions (KILN_RT_ONEDNN_CONV_WINOGRAD): the
-// input and output transforms around one batched oneDNN matrix product.
+// Winograd F(2x2, 3x3) and F(4x4, 3x3) convolutions
+// (KILN_RT_ONEDNN_CONV_WINOGRAD_*): the input and output transforms around
+// one batched oneDNN matrix product.
 
 #ifndef KILN_RT_SRC_ONEDNN_WINOGRAD_H
 #define KILN_RT_SRC_ONEDNN_WINOGRAD_H
@@ -14,6 +15,8 @@ namespace kiln_rt::onednn {
 /// product: the shapes, the bias and the post-ops it applies itself.
 /// Allocated with the handle; only read by `run`.
 struct Winograd {
+  /// Results per tile side: 2 for F(2x2, 3x3), 4 for F(4x4, 3x3).
+  int64_t tile;
   int64_t batch, channels, outChannels;
   int64_t inHeight, inWidth, outHeight, outWidth;
   int64_t padTop, padLeft;
@@ -27,10 +30,12 @@ struct Winograd {
   float *filter;
 
   int64_t tiles() const { return batch * tilesHigh * tilesWide; }
+  /// Positions of a transformed tile: (tile + 2)^2.
+  int64_t positions() const { return (tile + 2) * (tile + 2); }
 };
 
-/// Returns NULL when `d` (algorithm KILN_RT_ONEDNN_CONV_WINOGRAD) is one
-/// the Winograd shim computes, else why not.
+/// Returns NULL when `d` (a Winograd algorithm) is one the Winograd shim
+/// computes, else why not.
 const char *winogradUnsupported(const kiln_rt_onednn_conv_desc_t &d);
 
 /// Creates the handle's Winograd convolution: transforms `weights` (ONNX's

@@ -227,7 +227,7 @@ func.func @native_layout_flags(%x: tensor<1x4x6x6xf32>, %w: tensor<8x4x3x3xf32>,
 // (C3) The Winograd shim computes stride-1 3x3 convs only.
 func.func @winograd_strided(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %init: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   // expected-error @+1 {{is marked winograd, but Winograd needs unit strides and dilations and pads of 0 or 1}}
-  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x4x4xf32>) {strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_input, native_layout_result, winograd, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x4x4xf32>
+  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x4x4xf32>) {strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_input, native_layout_result, winograd = 4 : i64, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x4x4xf32>
   return %y : tensor<1x8x4x4xf32>
 }
 
@@ -236,6 +236,15 @@ func.func @winograd_strided(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %i
 // (C3) ... and reads and writes the native layout.
 func.func @winograd_nchw(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %init: tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> {
   // expected-error @+1 {{is marked winograd, but Winograd needs the native layout with channels in whole blocks}}
-  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x8x8xf32>) {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_result, winograd, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x8x8xf32>
+  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x8x8xf32>) {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_result, winograd = 2 : i64, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+// (C3) Tiles of 2x2 or 4x4 results.
+func.func @winograd_tile(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %init: tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> {
+  // expected-error @+1 {{expects winograd tiles of 2 or 4 results a side, got 3}}
+  %y = kiln_rt.onednn_conv %x, %w outs(%init : tensor<1x8x8x8xf32>) {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, group = 1 : i64, native_layout_input, native_layout_result, winograd = 3 : i64, scratch_size = 1048576 : i64} : tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32> -> tensor<1x8x8x8xf32>
   return %y : tensor<1x8x8x8xf32>
 }

@@ -58,16 +58,19 @@ inline constexpr int64_t kNativeChannelBlock = 8;
 /// from NCHW between them.
 void keepNativeLayoutBetweenOneDnnOps(Operation *root);
 
-/// Output tiles (2x2 results each) per image below which a conv stays
-/// direct: the transforms and a product of so few rows cost more than the
-/// multiply-adds saved. ResNet-18's 7x7 layers (16 tiles) still gain: the
-/// model took 33.0 ms at 1 thread without them, 32.0 with them.
+/// Tiles per image below which a Winograd conv's products have too few
+/// rows to pay for the transforms. ResNet-18's 7x7 layers, 16 tiles of
+/// 2x2 results, still gain (the model: 33.0 ms at 1 thread without them,
+/// 32.0 with), but not as 4 tiles of 4x4 (the products of a 7x7x512 layer:
+/// 3.95 ms against 2.38 in 2x2 tiles, 2.80 for oneDNN's direct conv).
 inline constexpr int64_t kMinWinogradTiles = 16;
 
 /// Marks `winograd` each `kiln_rt.onednn_conv` under `root` (on tensors,
-/// its layouts decided) that the shim can compute by Winograd F(2x2, 3x3)
-/// with at least `kMinWinogradTiles` tiles per image, and adds the
-/// transforms' bytes to its scratch.
+/// its layouts decided) that the shim can compute by Winograd: 4x4 result
+/// tiles (F(4x4, 3x3), 4 times fewer multiply-adds) where there are at
+/// least `kMinWinogradTiles` of them per image, else 2x2 ones
+/// (F(2x2, 3x3), 2.25 times) where there are; and adds the transforms'
+/// bytes to its scratch.
 void useWinogradWherePossible(Operation *root);
 
 } // namespace mlir::kiln

@@ -266,9 +266,14 @@ LogicalResult OneDnnConvOp::verify() {
                            getPostOpBetas(), getPostOperands(), init)))
     return failure();
   // (C3)
-  if (getWinograd())
+  if (std::optional<int64_t> tile = getWinograd()) {
+    if (*tile != 2 && *tile != 4)
+      return emitOpError() << "expects winograd tiles of 2 or 4 results a "
+                              "side, got "
+                           << *tile;
     if (std::optional<StringLiteral> why = whyNotWinograd())
       return emitOpError() << "is marked winograd, but " << *why;
+  }
   return success();
 }
 

@@ -71,17 +71,18 @@ def KilnRt_OneDnnConvOp
     `input` / `init` holds the tensor in the native layout, and
     `native_layout_post_operands` (one entry per post operand, or none) the
     same of each post operand; only `kiln_rt.onednn_*` ops read or write
-    such a buffer. `winograd` computes the conv by Winograd F(2x2, 3x3)
-    (the shim's transforms around one batched oneDNN matrix product, 2.25
-    times fewer multiply-adds; docs/OneDNN.md), its transforms taking the
-    first `kiln_rt_onednn_winograd_scratch` bytes of the scratch buffer.
+    such a buffer. `winograd` (2 or 4) computes the conv by Winograd
+    F(2x2, 3x3) or F(4x4, 3x3) (the shim's transforms around one batched
+    oneDNN matrix product, 2.25 or 4 times fewer multiply-adds;
+    docs/OneDNN.md), its transforms taking the first
+    `kiln_rt_onednn_winograd_scratch` bytes of the scratch buffer.
   }], commonDescription, [{
     Constraints:
     (C1) `1 <= k <= 3`; `weight` has the rank of `input`; `strides` and
          `dilations` have `k` positive entries, `pads` `2k` non-negative.
     (C2) `group` divides `C` and `M`; `shape(weight)[1] == C / group`;
          `bias` has shape `[M]`.
-    (C3) with `winograd`: `k == 2`, a 3x3 kernel, unit strides and
+    (C3) with `winograd`: 2 or 4 results per tile side, `k == 2`, a 3x3 kernel, unit strides and
          dilations, one group, pads of 0 or 1, `native_layout_input` and
          `native_layout_result` with `C` and `M` multiples of 8, and only
          `relu`, `clip` and the `add` of a result-shaped operand in the
@@ -109,7 +110,7 @@ def KilnRt_OneDnnConvOp
                             UnitAttr:$native_layout_result,
                             DefaultValuedAttr<DenseBoolArrayAttr, "{}">:
                                 $native_layout_post_operands,
-                            UnitAttr:$winograd),
+                            OptionalAttr<I64Attr>:$winograd),
                        KilnRt_PostOpAttrs);
   let results = (outs Optional<StaticShapeTensorOf<[F32]>>:$result);
   let assemblyFormat = [{
