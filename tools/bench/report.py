@@ -245,7 +245,10 @@ class Report:
                  "Median (min) of the timed runs in milliseconds, batch 1. "
                  "Kiln/ORT is the ratio of medians: below 1 Kiln is faster. "
                  "GFLOP/s is the model's Conv/Gemm/MatMul/recurrent FLOPs "
-                 "over Kiln's median. Runs: timed runs made (Kiln, ORT).", "")
+                 "over Kiln's median: those of a direct computation, so a "
+                 "model whose 3x3 convs Kiln computes by Winograd (fewer "
+                 "multiply-adds; docs/OneDNN.md) can show more than the "
+                 "machine's peak. Runs: timed runs made (Kiln, ORT).", "")
         for threads in self.threads:
             self.add(f"### {threads} thread(s)", "")
             rows = []
