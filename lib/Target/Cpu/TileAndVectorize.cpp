@@ -161,6 +161,11 @@ SmallVector<int64_t> vectorTileSizes(ArrayRef<int64_t> ranges,
   return sizes;
 }
 
+/// Iterations of a loop that the threads can share about evenly, whatever
+/// their number (up to 8): a shorter loop is split only when no longer one
+/// is parallel.
+constexpr int64_t kBalancedSplit = 8;
+
 /// Returns the chunk size for the threads' split of a loop of `range`
 /// iterations into at most `maxChunks` chunks. When the loop also gives the
 /// vector lanes (or a contraction's rows), chunks keep at least `lanes`
@@ -222,19 +227,25 @@ struct TileAndVectorizePass
     // Threads: split the first parallel loop into at most `maxChunks`
     // equal chunks, so the runtime can hand each thread a contiguous,
     // balanced share; a loop other than the lanes' one when there is one
-    // (a matrix-vector product has only its columns to share). Small ops
+    // (a matrix-vector product has only its columns to share), and one of
+    // at least `kBalancedSplit` iterations when there is one (3 attention
+    // heads would run 2:1 on 2 threads; their 197 rows, 99:98). Small ops
     // stay on the calling thread.
     if (work >= minParallelWork) {
-      std::optional<unsigned> split;
+      std::optional<unsigned> split, lanesSplit;
       for (auto [d, range] : llvm::enumerate(ranges)) {
         if (iterators[d] != utils::IteratorType::parallel || range < 2)
           continue;
-        if (!vectorizes || d != lanes) {
-          split = d;
-          break;
+        if (vectorizes && d == lanes) {
+          lanesSplit = d; // unless another loop follows
+          continue;
         }
-        split = d; // the lanes' loop, unless another one follows
+        if (!split ||
+            (ranges[*split] < kBalancedSplit && range >= kBalancedSplit))
+          split = d;
       }
+      if (!split)
+        split = lanesSplit;
       if (split) {
         SmallVector<int64_t> sizes(ranges.size(), 0);
         int64_t least = 1;

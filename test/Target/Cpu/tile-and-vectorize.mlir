@@ -27,6 +27,24 @@ func.func @elementwise(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> {
 
 // -----
 
+// Three attention heads would run 2:1 on two threads: the threads share
+// the 197 rows instead, the first loop of at least 8 iterations.
+// CHECK-LABEL: func.func @few_heads
+//       CHECK:   scf.forall (%{{.+}}) in (197)
+#heads = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @few_heads(%x: tensor<1x3x197x64xf32>) -> tensor<1x3x197x64xf32> {
+  %init = tensor.empty() : tensor<1x3x197x64xf32>
+  %y = linalg.generic {indexing_maps = [#heads, #heads], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x3x197x64xf32>) outs(%init : tensor<1x3x197x64xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %e = math.exp %a : f32
+    linalg.yield %e : f32
+  } -> tensor<1x3x197x64xf32>
+  return %y : tensor<1x3x197x64xf32>
+}
+
+// -----
+
 // A small op stays on the calling thread but is still vectorized; the
 // lanes take the largest divisor of the last loop up to 64 (50 of 100: no
 // power of two from 8 up divides it).

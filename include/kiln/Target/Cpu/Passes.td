@@ -68,18 +68,21 @@ def TileAndVectorizePass
     function or in sequential loops (an LSTM's time steps), not inside an
     `scf.forall`. Output, per op:
     - when it has at least `min-parallel-work` iterations, its first
-      parallel loop with two or more iterations, other than the vector
-      lanes' loop where there is another, is split into at most
-      `max-chunks` equal chunks by an `scf.forall` (tile sizes always divide
-      the loop, so every tile has the same static shape; chunks of the
-      lanes' loop keep a vector's worth of iterations);
+      parallel loop with at least 8 iterations (else two or more), other
+      than the vector lanes' loop where there is another, is split into at
+      most `max-chunks` equal chunks by an `scf.forall` (tile sizes always
+      divide the loop, so every tile has the same static shape; chunks of
+      the lanes' loop keep a vector's worth of iterations);
     - when every operand is indexed by a projected permutation (elementwise
       ops, reductions, transposes, contractions; not convolutions), the tile
       is tiled again by `scf.for` loops so that one loop keeps up to
-      `max-vector-lanes` iterations and all others one, and that tile
-      becomes `vector` ops. The lanes are the last loop, except for
-      contractions, where they walk the result's innermost dimension
-      (with blocks of up to 4 rows of it per tile);
+      `max-vector-lanes` iterations (a power of two from 8 where one
+      divides it, `vectorTile` in VectorTiles.h) and all others one, and
+      that tile becomes `vector` ops. The lanes are the last loop, except
+      for contractions, where they walk the result's innermost dimension,
+      with blocks of up to 4 rows of it per tile, and several panels of a
+      packed `B` (`kiln-cpu-pack-constant-operands`) where the lanes leave
+      accumulators over;
     - a `linalg.conv_2d_nchw_fchw` is tiled to one output row and one
       kernel row (blocks of up to 8 output channels, 14 columns and 16
       input channels), rewritten as a `linalg.conv_1d_ncw_fcw` and handed
