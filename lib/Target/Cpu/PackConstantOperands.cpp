@@ -24,6 +24,7 @@ namespace mlir::kiln::cpu {
 using namespace mlir;
 
 namespace {
+
 /// Returns the bytes of one element of `type` when its dense storage is one
 /// element after another (not packed booleans), or nothing.
 std::optional<int64_t> elementBytes(Type type) {
