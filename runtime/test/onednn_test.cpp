@@ -554,7 +554,7 @@ TEST_F(OneDnn, MatmulRunTimeRhsWithAlphaIsRefused) {
 
 /// Runs 2 x k times alpha * k x n (the weights stored n x k when
 /// `transposed`), constant weights, against the reference. Returns the
-/// allocations its create made and, in `*lastSize`, the size of the last.
+/// allocations its create keeps and, in `*lastSize`, the size of the last.
 int checkConstantMatmul(OneDnn &t, int64_t k, int64_t n, bool transposed,
                         double alpha = 1.0, size_t *lastSize = nullptr) {
   kiln_rt_onednn_matmul_desc_t d = {};
@@ -571,14 +571,15 @@ int checkConstantMatmul(OneDnn &t, int64_t k, int64_t n, bool transposed,
   d.scratch_size = kScratch;
   std::vector<float> a = values(2 * k, 11), b = values(k * n, 12);
   void *handle = nullptr;
-  int before = t.allocator.allocations;
+  size_t before = t.allocator.live.size();
   EXPECT_EQ(kiln_rt_onednn_matmul_create(t.instance, &d, "mm", b.data(),
                                          nullptr, &handle),
             KILN_RT_OK)
       << t.log.text();
-  int allocations = t.allocator.allocations - before;
+  // What create keeps (its warm-up run's buffers are freed by then).
+  int allocations = static_cast<int>(t.allocator.live.size() - before);
   if (lastSize)
-    *lastSize = t.allocator.lastSize;
+    *lastSize = t.allocator.live.back().second;
   if (!handle)
     return allocations;
   Buffer in(a.size()), out(2 * n), scratch(kScratch / 4);

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiln_rt::test {
@@ -62,6 +63,8 @@ struct CountingAllocator {
   size_t lastSize = 0;
   size_t lastAlignment = 0;
   bool fail = false;
+  /// The allocations not freed yet, oldest first.
+  std::vector<std::pair<void *, size_t>> live;
   kiln_rt_allocator_t allocator = {allocate, deallocate, this};
 
   static void *allocate(void *userData, size_t size, size_t alignment) {
@@ -74,10 +77,17 @@ struct CountingAllocator {
     void *pointer = nullptr;
     if (posix_memalign(&pointer, alignment, size) != 0)
       return nullptr;
+    self->live.emplace_back(pointer, size);
     return pointer;
   }
   static void deallocate(void *userData, void *pointer) {
-    ++static_cast<CountingAllocator *>(userData)->deallocations;
+    auto *self = static_cast<CountingAllocator *>(userData);
+    ++self->deallocations;
+    for (auto it = self->live.begin(); it != self->live.end(); ++it)
+      if (it->first == pointer) {
+        self->live.erase(it);
+        break;
+      }
     free(pointer);
   }
 };

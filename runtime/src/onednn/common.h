@@ -113,6 +113,13 @@ kiln_rt_status_t packWeights(Creation &creation,
 kiln_rt_status_t setBias(Creation &creation, const dnnl_memory_desc_t &md,
                          const float *data);
 
+/// Runs the handle once on buffers of its own, freed after, unless another
+/// handle of the process did, or its op is small: oneDNN 2.6's `gemm:jit`
+/// (its matmuls on AVX2) generates its kernels on the first execution of
+/// a primitive in the process, 16 ms of vit_tiny's first run, which would
+/// otherwise fall on a model's first `run`.
+kiln_rt_status_t warmUp(Creation &creation);
+
 /// Runs `handle`: reorders the source in, executes the primitive with the
 /// weights, bias, scratchpad and binary operands, reorders the result out.
 /// `rhs` is the run-time weights or NULL. Reports failures through `ctx`.

@@ -149,9 +149,10 @@ kiln_rt_status_t createMatmul(Creation &c,
       handle->biasData = scaled;
       data = scaled;
     }
-    return setBias(c, biasMd, data);
+    if ((status = setBias(c, biasMd, data)) != KILN_RT_OK)
+      return status;
   }
-  return KILN_RT_OK;
+  return warmUp(c);
 }
 
 } // namespace

@@ -357,7 +357,7 @@ kiln_rt::onednn::createWinograd(Creation &c,
     kiln_rt_instance_deallocate(c.instance, w->filter);
     w->filter = nullptr;
   }
-  return status;
+  return status == KILN_RT_OK ? warmUp(c) : status;
 }
 
 kiln_rt_status_t kiln_rt::onednn::runWinograd(const Handle *handle,

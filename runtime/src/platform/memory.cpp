@@ -39,14 +39,35 @@ const kiln_rt_allocator_t kDefaultAllocator = {allocateAligned,
 
 const kiln_rt_allocator_t &defaultAllocator() { return kDefaultAllocator; }
 
-void releasePages(const void *data, size_t size) {
-#if defined(MADV_PAGEOUT)
+namespace {
+
+/// Gives `advice` for the whole pages inside `[data, data + size)`.
+void advise([[maybe_unused]] const void *data, [[maybe_unused]] size_t size,
+            [[maybe_unused]] int advice) {
+#if defined(__linux__)
   auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
   auto begin = reinterpret_cast<uintptr_t>(data);
   uintptr_t first = (begin + page - 1) / page * page;
   uintptr_t last = (begin + size) / page * page;
   if (first < last)
-    (void)madvise(reinterpret_cast<void *>(first), last - first, MADV_PAGEOUT);
+    (void)madvise(reinterpret_cast<void *>(first), last - first, advice);
+#endif
+}
+
+} // namespace
+
+void releasePages(const void *data, size_t size) {
+#if defined(MADV_PAGEOUT)
+  advise(data, size, MADV_PAGEOUT);
+#else
+  (void)data;
+  (void)size;
+#endif
+}
+
+void discardPages(void *data, size_t size) {
+#if defined(__linux__)
+  advise(data, size, MADV_DONTNEED);
 #else
   (void)data;
   (void)size;

@@ -21,6 +21,12 @@ const kiln_rt_allocator_t &defaultAllocator();
 /// Advice only; a failure changes nothing.
 void releasePages(const void *data, size_t size);
 
+/// Gives the OS back the pages lying wholly inside `[data, data + size)`,
+/// whose contents the runtime no longer needs (madvise MADV_DONTNEED on
+/// Linux, nothing elsewhere): memory about to be freed, which the C
+/// library might otherwise keep resident in its heap. Advice only.
+void discardPages(void *data, size_t size);
+
 } // namespace kiln_rt::platform
 
 #endif // KILN_RT_SRC_PLATFORM_MEMORY_H
