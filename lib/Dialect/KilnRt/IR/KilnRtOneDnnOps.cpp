@@ -301,7 +301,8 @@ std::optional<StringLiteral> OneDnnConvOp::whyNotWinograd() {
       continue;
     bool fullShape =
         name == "add" && operand < getPostOperands().size() &&
-        getPostOperands()[operand].getType() == getInit().getType() &&
+        cast<ShapedType>(getPostOperands()[operand].getType()).getShape() ==
+            init.getShape() &&
         operand < nativeOperands.size() && nativeOperands[operand];
     if (!fullShape)
       return StringLiteral("Winograd takes relu, clip and the add of a "
