@@ -446,18 +446,19 @@ kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
     return creation.fail("weights memory", s);
   // Packing (and scaling) happens once, here; `run` reads the packed copy.
   dnnl_memory_t from = nullptr;
-  dnnl_primitive_attr_t attr = nullptr;
+  AttrGuard attr;
   PrimitiveDescGuard reorderPd;
   dnnl_primitive_t reorder = nullptr;
   dnnl_status_t s = dnnl_memory_create(&from, &userMd, handle->engine,
                                        const_cast<float *>(data));
   if (s == dnnl_success)
-    s = dnnl_primitive_attr_create(&attr);
+    s = dnnl_primitive_attr_create(&attr.attr);
   if (s == dnnl_success && scale != 1.0f)
-    s = dnnl_primitive_attr_set_output_scales(attr, 1, 0, &scale);
+    s = dnnl_primitive_attr_set_output_scales(attr.attr, 1, 0, &scale);
   if (s == dnnl_success)
-    s = dnnl_reorder_primitive_desc_create(
-        &reorderPd.pd, &userMd, handle->engine, want, handle->engine, attr);
+    s = dnnl_reorder_primitive_desc_create(&reorderPd.pd, &userMd,
+                                           handle->engine, want, handle->engine,
+                                           attr.attr);
   if (s == dnnl_success)
     s = dnnl_primitive_create(&reorder, reorderPd.pd);
   if (s == dnnl_success) {
@@ -469,8 +470,6 @@ kiln_rt_status_t kiln_rt::onednn::packWeights(Creation &creation,
     s = dnnl_stream_wait(handle->stream);
   if (reorder)
     dnnl_primitive_destroy(reorder);
-  if (attr)
-    dnnl_primitive_attr_destroy(attr);
   if (from)
     dnnl_memory_destroy(from);
   if (s != dnnl_success)
