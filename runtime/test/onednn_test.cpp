@@ -2,8 +2,9 @@
 //
 // Tests the oneDNN shims against plain reference loops: convolution
 // (grouped, depthwise, 1-D, post-ops), matrix product (broadcast batches,
-// transposes, alpha/beta, run-time weights), pooling, the scratch budget,
-// bad descriptors, and concurrent runs of one instance.
+// transposes, alpha/beta, run-time weights), pooling (the shim's own and
+// oneDNN's), the scratch budget, bad descriptors, and concurrent runs of
+// one instance.
 
 #include "kiln_rt/kiln_rt_onednn.h"
 #include "test_support.h"
@@ -622,72 +623,198 @@ TEST_F(OneDnn, MatmulWeightsWithAliasingRowsArePadded) {
 
 //===--- Pooling ----------------------------------------------------------===//
 
-/// Pools a 1x2x6x6 input with a 3x3 window, stride 2, pads 1 and compares
-/// with the reference; `extraEnd` pads the end more (ceil_mode).
-void checkPool(OneDnn &t, int64_t kind, int64_t extraEnd) {
-  const int64_t c = 2, h = 6, k = 3, s = 2, p = 1;
-  const int64_t o = (h + 2 * p + extraEnd - k) / s + 1;
-  kiln_rt_onednn_pool_desc_t d = {};
-  d.spatial_rank = 2;
-  d.kind = kind;
-  d.batch = 1;
-  d.channels = c;
-  for (int i = 0; i < 2; ++i) {
-    d.in_size[i] = h;
-    d.out_size[i] = o;
-    d.kernel[i] = k;
-    d.strides[i] = s;
-    d.dilations[i] = 1;
-    d.pads_begin[i] = p;
-    d.pads_end[i] = p + extraEnd;
+/// A 1-D or 2-D pooling of a square input and its reference. The shim
+/// pools a native-layout source with channels in whole blocks itself, and
+/// hands the rest to oneDNN: the tests cover both.
+struct Pool {
+  int64_t kind = KILN_RT_ONEDNN_POOL_MAX;
+  int64_t rank = 2, n = 1, c = 2, size = 6, k = 3, stride = 2, pad = 1;
+  int64_t dil = 1;
+  /// Pads the end more (ceil_mode).
+  int64_t extraEnd = 0;
+  bool nativeLayoutIn = false, nativeLayoutOut = false;
+
+  int64_t out() const {
+    return (size + 2 * pad + extraEnd - dil * (k - 1) - 1) / stride + 1;
   }
-  d.scratch_size = kScratch;
-  std::vector<float> x = values(c * h * h, 10);
-  std::vector<float> want(c * o * o);
-  for (int64_t ch = 0; ch < c; ++ch)
-    for (int64_t oy = 0; oy < o; ++oy)
-      for (int64_t ox = 0; ox < o; ++ox) {
-        double acc = kind == KILN_RT_ONEDNN_POOL_MAX ? -1e30 : 0.0;
-        int64_t count = 0, padded = 0;
-        for (int64_t ky = 0; ky < k; ++ky)
-          for (int64_t kx = 0; kx < k; ++kx) {
-            int64_t iy = oy * s - p + ky, ix = ox * s - p + kx;
-            if (iy < h + p && ix < h + p)
-              ++padded; // inside the ONNX padding, not past it
-            if (iy < 0 || iy >= h || ix < 0 || ix >= h)
-              continue;
-            float v = x[(ch * h + iy) * h + ix];
-            acc = kind == KILN_RT_ONEDNN_POOL_MAX ? std::max<double>(acc, v)
-                                                  : acc + v;
-            ++count;
-          }
-        if (kind == KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD)
-          acc /= count;
-        else if (kind == KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD)
-          acc /= padded;
-        want[(ch * o + oy) * o + ox] = static_cast<float>(acc);
+  int64_t spatial(int64_t side) const { return rank == 2 ? side * side : side; }
+
+  kiln_rt_onednn_pool_desc_t desc() const {
+    kiln_rt_onednn_pool_desc_t d = {};
+    d.spatial_rank = rank;
+    d.kind = kind;
+    d.batch = n;
+    d.channels = c;
+    for (int i = 0; i < rank; ++i) {
+      d.in_size[i] = size;
+      d.out_size[i] = out();
+      d.kernel[i] = k;
+      d.strides[i] = stride;
+      d.dilations[i] = dil;
+      d.pads_begin[i] = pad;
+      d.pads_end[i] = pad + extraEnd;
+    }
+    d.src_native_layout = nativeLayoutIn;
+    d.dst_native_layout = nativeLayoutOut;
+    d.scratch_size = kScratch;
+    return d;
+  }
+
+  /// One window of `x` (N x C x spatial, row-major): its maximum or mean.
+  float window(const std::vector<float> &x, int64_t image, int64_t oy,
+               int64_t ox) const {
+    bool max = kind == KILN_RT_ONEDNN_POOL_MAX;
+    double acc = max ? -1e30 : 0.0;
+    int64_t count = 0, padded = 0;
+    for (int64_t ky = 0; ky < (rank == 2 ? k : 1); ++ky)
+      for (int64_t kx = 0; kx < k; ++kx) {
+        int64_t iy = rank == 2 ? oy * stride - pad + ky * dil : 0;
+        int64_t ix = ox * stride - pad + kx * dil;
+        if (iy < size + pad && ix < size + pad)
+          ++padded; // inside the ONNX padding, not past it
+        if (iy < 0 || iy >= (rank == 2 ? size : 1) || ix < 0 || ix >= size)
+          continue;
+        float v = x[image * spatial(size) + iy * size + ix];
+        if (std::isnan(v) || std::isnan(acc))
+          acc = NAN;
+        else
+          acc = max ? std::max<double>(acc, v) : acc + v;
+        ++count;
       }
-  void *handle = nullptr;
-  ASSERT_EQ(kiln_rt_onednn_pool_create(t.instance, &d, "pool", &handle),
-            KILN_RT_OK)
-      << t.log.text();
-  Buffer in(x.size()), out(want.size()), scratch(kScratch / 4);
-  std::memcpy(in.get(), x.data(), x.size() * 4);
-  void *args[3] = {in.get(), out.get(), scratch.get()};
-  EXPECT_EQ(kiln_rt_onednn_pool_run(handle, &t.ctx, args), KILN_RT_OK);
-  expectNear(out.get(), want);
-  kiln_rt_onednn_destroy(t.instance, handle);
+    if (kind == KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD)
+      acc /= count;
+    else if (kind == KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD)
+      acc /= padded;
+    return static_cast<float>(acc);
+  }
+
+  /// Pools `x` (row-major; default: deterministic values) with `threads`
+  /// (0: the default) and compares with the reference.
+  void check(OneDnn &t, int threads = 0, std::vector<float> x = {}) const {
+    if (x.empty())
+      x = values(n * c * spatial(size), 10);
+    int64_t o = out();
+    std::vector<float> want(n * c * spatial(o));
+    for (int64_t image = 0; image < n * c; ++image)
+      for (int64_t oy = 0; oy < (rank == 2 ? o : 1); ++oy)
+        for (int64_t ox = 0; ox < o; ++ox)
+          want[image * spatial(o) + oy * o + ox] = window(x, image, oy, ox);
+    kiln_rt_onednn_pool_desc_t d = desc();
+    void *handle = nullptr;
+    ASSERT_EQ(kiln_rt_onednn_pool_create(t.instance, &d, "pool", &handle),
+              KILN_RT_OK)
+        << t.log.text();
+    std::vector<float> xIn = nativeLayoutIn ? toNativeLayout(x, n, c) : x;
+    Buffer in(x.size()), result(want.size()), scratch(kScratch / 4);
+    std::memcpy(in.get(), xIn.data(), x.size() * 4);
+    void *args[3] = {in.get(), result.get(), scratch.get()};
+    t.ctx.num_threads = threads;
+    EXPECT_EQ(kiln_rt_onednn_pool_run(handle, &t.ctx, args), KILN_RT_OK);
+    std::vector<float> expected =
+        nativeLayoutOut ? toNativeLayout(want, n, c) : want;
+    for (size_t i = 0; i < expected.size(); ++i)
+      if (std::isnan(expected[i]))
+        ASSERT_TRUE(std::isnan(result.get()[i])) << "at " << i;
+      else
+        ASSERT_NEAR(result.get()[i], expected[i],
+                    1e-5f + 1e-5f * std::fabs(expected[i]))
+            << "at " << i;
+    kiln_rt_onednn_destroy(t.instance, handle);
+  }
+};
+
+Pool pool(int64_t kind, int64_t extraEnd = 0) {
+  Pool p;
+  p.kind = kind;
+  p.extraEnd = extraEnd;
+  return p;
 }
 
-TEST_F(OneDnn, PoolMax) { checkPool(*this, KILN_RT_ONEDNN_POOL_MAX, 0); }
+/// `p` over a native-layout source of 16 channels (two blocks), which the
+/// shim pools itself.
+Pool native(Pool p) {
+  p.c = 16;
+  p.nativeLayoutIn = p.nativeLayoutOut = true;
+  return p;
+}
+
+TEST_F(OneDnn, PoolMax) { pool(KILN_RT_ONEDNN_POOL_MAX).check(*this); }
 TEST_F(OneDnn, PoolMaxCeilMode) {
-  checkPool(*this, KILN_RT_ONEDNN_POOL_MAX, 1);
+  pool(KILN_RT_ONEDNN_POOL_MAX, 1).check(*this);
 }
 TEST_F(OneDnn, PoolAvgIncludePad) {
-  checkPool(*this, KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD, 0);
+  pool(KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD).check(*this);
 }
 TEST_F(OneDnn, PoolAvgExcludePadCeilMode) {
-  checkPool(*this, KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD, 1);
+  pool(KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD, 1).check(*this);
+}
+
+TEST_F(OneDnn, PoolNativeMax) {
+  native(pool(KILN_RT_ONEDNN_POOL_MAX)).check(*this);
+  native(pool(KILN_RT_ONEDNN_POOL_MAX, 1)).check(*this);
+}
+
+TEST_F(OneDnn, PoolNativeAverage) {
+  native(pool(KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD)).check(*this);
+  native(pool(KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD, 1)).check(*this);
+}
+
+// Into the caller's row-major layout, with no reorder after.
+TEST_F(OneDnn, PoolNativeToRowMajor) {
+  for (int64_t kind :
+       {KILN_RT_ONEDNN_POOL_MAX, KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD}) {
+    Pool p = native(pool(kind));
+    p.n = 2;
+    p.nativeLayoutOut = false;
+    p.check(*this);
+  }
+}
+
+// Windows two apart, wider than the input's padding allows at the end.
+TEST_F(OneDnn, PoolNativeDilated) {
+  Pool p = native(pool(KILN_RT_ONEDNN_POOL_MAX));
+  p.dil = 2;
+  p.size = 7;
+  p.check(*this);
+  p.kind = KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD;
+  p.check(*this);
+}
+
+TEST_F(OneDnn, PoolNative1d) {
+  for (int64_t kind :
+       {KILN_RT_ONEDNN_POOL_MAX, KILN_RT_ONEDNN_POOL_AVG_INCLUDE_PAD}) {
+    Pool p = native(pool(kind));
+    p.rank = 1;
+    p.size = 11;
+    p.check(*this);
+  }
+}
+
+// Large enough to be split among threads; the same on one and two.
+TEST_F(OneDnn, PoolNativeThreads) {
+  Pool p = native(pool(KILN_RT_ONEDNN_POOL_MAX));
+  p.c = 64;
+  p.size = 40;
+  p.stride = 1;
+  ASSERT_GE(p.c * p.out() * p.out() * p.k * p.k, 100000);
+  p.check(*this, 1);
+  p.check(*this, 2);
+}
+
+// A NaN in a window is that window's maximum.
+TEST_F(OneDnn, PoolNativeMaxPropagatesNaN) {
+  Pool p = native(pool(KILN_RT_ONEDNN_POOL_MAX));
+  std::vector<float> x = values(p.n * p.c * p.spatial(p.size), 10);
+  x[3 * p.size + 3] = NAN;        // channel 0, the middle
+  x[p.spatial(p.size) * 9] = NAN; // channel 9, the corner
+  p.check(*this, 0, x);
+}
+
+// A source with channels that do not fill blocks goes to oneDNN.
+TEST_F(OneDnn, PoolNativeLayoutWithPartialBlock) {
+  Pool p = native(pool(KILN_RT_ONEDNN_POOL_AVG_EXCLUDE_PAD));
+  p.c = 12;
+  p.check(*this);
 }
 
 TEST_F(OneDnn, PoolBadKind) {

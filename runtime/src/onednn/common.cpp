@@ -725,5 +725,6 @@ extern "C" void kiln_rt_onednn_destroy(const kiln_rt_instance_t *instance,
     kiln_rt_instance_deallocate(instance, handle->winograd->filter);
     kiln_rt_instance_deallocate(instance, handle->winograd);
   }
+  kiln_rt_instance_deallocate(instance, handle->pool);
   kiln_rt_instance_deallocate(instance, handle);
 }

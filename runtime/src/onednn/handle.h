@@ -12,6 +12,7 @@
 
 namespace kiln_rt::onednn {
 
+struct NativePool;
 struct Winograd;
 
 /// Which `kiln_rt_onednn_*_create` made a handle; checked by `run`.
@@ -55,6 +56,8 @@ struct Handle {
   /// A Winograd convolution's transforms around `primitive`, its batched
   /// matrix product (owned; NULL: the primitive is the whole op).
   Winograd *winograd;
+  /// A pooling the shim computes itself (owned; NULL: `primitive` pools).
+  NativePool *pool;
   /// The binary post-ops' operands: the caller's layout, and the
   /// primitive's (a full-shape operand is reordered into the layout the
   /// primitive computes its result in: oneDNN's kernels read it so).

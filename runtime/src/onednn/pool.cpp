@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// The pooling shim: ONNX MaxPool and AveragePool (dilations included) as
-// one oneDNN pooling primitive.
+// The pooling shim: ONNX MaxPool and AveragePool (dilations included),
+// pooled by the shim itself over a native-layout source (native_pool.h),
+// else as one oneDNN pooling primitive.
 
-#include "onednn/common.h"
+#include "onednn/native_pool.h"
 
 using namespace kiln_rt::onednn;
 
@@ -75,13 +76,18 @@ kiln_rt_onednn_pool_create(const kiln_rt_instance_t *instance,
   if (status == KILN_RT_OK && (!desc || !handle || !isValid(*desc)))
     status = c.fail(KILN_RT_INVALID_ARGUMENT, "bad pooling descriptor");
   if (status == KILN_RT_OK)
-    status = createPool(c, *desc);
+    status =
+        isNativePool(*desc) ? createNativePool(c, *desc) : createPool(c, *desc);
   return finishHandle(c, status, handle);
 }
 
 extern "C" kiln_rt_status_t kiln_rt_onednn_pool_run(const void *handle,
                                                     kiln_rt_run_context_t *ctx,
                                                     void *const *args) {
-  return runHandle(static_cast<const Handle *>(handle), Kind::Pool, ctx,
-                   args[0], nullptr, args[1], args[2], nullptr);
+  auto *h = static_cast<const Handle *>(handle);
+  if (h && h->kind == Kind::Pool && h->pool)
+    return runNativePool(h, ctx, static_cast<const float *>(args[0]),
+                         static_cast<float *>(args[1]));
+  return runHandle(h, Kind::Pool, ctx, args[0], nullptr, args[1], args[2],
+                   nullptr);
 }
