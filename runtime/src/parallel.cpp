@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// The parallel loop compiled code calls: an OpenMP region on GNU libgomp,
-// the thread pool oneDNN uses too (DESIGN.md, "Threads").
+// The parallel loops and teams compiled code calls: OpenMP regions on GNU
+// libgomp, the thread pool oneDNN uses too (DESIGN.md, "Threads").
 //
 // This file must be compiled by GCC with -fopenmp: clang's -fopenmp=libgomp
 // links libgomp but silently ignores the pragmas, and clang's own -fopenmp
@@ -12,6 +12,8 @@
 #include "kiln_rt/kiln_rt_compiled.h"
 
 #include <omp.h>
+
+#include <cstdint>
 
 #if !defined(_OPENMP) || defined(__clang__)
 #error                                                                         \
@@ -38,6 +40,11 @@ int64_t threadCount(int64_t n, int32_t numThreads) {
     threads = processors * kMaxThreadsPerProcessor;
   return threads < n ? threads : n;
 }
+
+/// Whether the calling thread runs in a kiln_rt_parallel_team of more
+/// than one thread: only there does kiln_rt_parallel_barrier wait. An
+/// OpenMP barrier outside it would wait for the caller's own team.
+thread_local bool inTeam = false;
 
 } // namespace
 
@@ -72,4 +79,30 @@ extern "C" kiln_rt_status_t kiln_rt_parallel_for(kiln_rt_parallel_body_t body,
       body(ctx, begin, end);
   }
   return KILN_RT_OK;
+}
+
+extern "C" kiln_rt_status_t kiln_rt_parallel_team(kiln_rt_parallel_body_t body,
+                                                  void *ctx,
+                                                  int32_t num_threads) {
+  if (!body)
+    return KILN_RT_INVALID_ARGUMENT;
+  int64_t threads = omp_in_parallel() ? 1 : threadCount(INT64_MAX, num_threads);
+  if (threads <= 1) {
+    body(ctx, 0, 1);
+    return KILN_RT_OK;
+  }
+#pragma omp parallel num_threads(static_cast<int>(threads))
+  {
+    // Split by the team libgomp gave, as kiln_rt_parallel_for does.
+    inTeam = omp_get_num_threads() > 1;
+    body(ctx, omp_get_thread_num(), omp_get_num_threads());
+    inTeam = false;
+  }
+  return KILN_RT_OK;
+}
+
+extern "C" void kiln_rt_parallel_barrier(void) {
+  if (inTeam) {
+#pragma omp barrier
+  }
 }

@@ -182,3 +182,89 @@ TEST(ParallelForThreads, HugeThreadCountIsCapped) {
 }
 
 } // namespace
+
+//===--- Teams ------------------------------------------------------------===//
+
+/// A team body that runs `kSteps` steps: in each, every thread adds its
+/// number to its own slot of `partial`, then after a barrier thread 0 sums
+/// the slots into `totals[step]`, and after another barrier every thread
+/// checks the total it sees.
+struct TeamSteps {
+  static constexpr int kSteps = 200;
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  std::set<int64_t> teamSizes;
+  std::vector<int64_t> partial = std::vector<int64_t>(64);
+  std::vector<int64_t> totals = std::vector<int64_t>(kSteps);
+  std::atomic<int> wrongTotals{0};
+
+  static void body(void *ctx, int64_t thread, int64_t team) {
+    auto *self = static_cast<TeamSteps *>(ctx);
+    {
+      std::lock_guard<std::mutex> lock(self->mutex);
+      self->threads.insert(std::this_thread::get_id());
+      self->teamSizes.insert(team);
+    }
+    int64_t expected = team * (team + 1) / 2;
+    for (int step = 0; step < kSteps; ++step) {
+      self->partial[thread] = step + thread + 1;
+      kiln_rt_parallel_barrier();
+      if (thread == 0) {
+        int64_t sum = 0;
+        for (int64_t t = 0; t < team; ++t)
+          sum += self->partial[t] - step;
+        self->totals[step] = sum;
+      }
+      kiln_rt_parallel_barrier();
+      if (self->totals[step] != expected)
+        ++self->wrongTotals;
+      // The slots are rewritten in the next step only after every thread
+      // has read this step's total.
+      kiln_rt_parallel_barrier();
+    }
+  }
+};
+
+// Every thread of the team runs the body once, and the barriers order the
+// steps: no thread reads a total before thread 0 wrote it.
+TEST(ParallelTeam, BarriersOrderTheSteps) {
+  for (int32_t threads : {1, 2, 3}) {
+    TeamSteps steps;
+    ASSERT_EQ(kiln_rt_parallel_team(TeamSteps::body, &steps, threads),
+              KILN_RT_OK);
+    ASSERT_EQ(steps.teamSizes.size(), 1u);
+    int64_t team = *steps.teamSizes.begin();
+    EXPECT_LE(team, threads);
+    if (threads > 1)
+      EXPECT_GT(steps.threads.size(), 1u) << "asked for " << threads;
+    EXPECT_EQ(static_cast<int64_t>(steps.threads.size()), team);
+    EXPECT_EQ(steps.wrongTotals.load(), 0) << "asked for " << threads;
+  }
+}
+
+// From inside a parallel region a team is the calling thread alone, and
+// its barriers do not wait for the outer region's other threads (which
+// never reach them).
+TEST(ParallelTeam, NestedTeamRunsOnCaller) {
+  struct Outer {
+    std::atomic<int> wrongTeams{0};
+    static void team(void *ctx, int64_t thread, int64_t size) {
+      if (thread != 0 || size != 1)
+        ++static_cast<Outer *>(ctx)->wrongTeams;
+      kiln_rt_parallel_barrier();
+    }
+    static void body(void *ctx, int64_t begin, int64_t end) {
+      // Only the first outer thread starts a team.
+      if (begin == 0)
+        kiln_rt_parallel_team(team, ctx, 2);
+    }
+  } outer;
+  ASSERT_EQ(kiln_rt_parallel_for(Outer::body, &outer, 2, 2), KILN_RT_OK);
+  EXPECT_EQ(outer.wrongTeams.load(), 0);
+}
+
+TEST(ParallelTeam, NullBodyIsRefused) {
+  EXPECT_EQ(kiln_rt_parallel_team(nullptr, nullptr, 2),
+            KILN_RT_INVALID_ARGUMENT);
+  kiln_rt_parallel_barrier(); // outside a team: returns at once
+}
