@@ -115,6 +115,8 @@ void kiln::buildCpuCodegenPipeline(OpPassManager &pm,
     pm.addPass(createConvertKilnRtToLLVMPass());
   // The threads' chunks become regions that are outlined once in LLVM.
   pm.addNestedPass<func::FuncOp>(cpu::createWrapParallelLoopsPass());
+  // A recurrence's steps share one team rather than starting one each.
+  pm.addNestedPass<func::FuncOp>(cpu::createFormParallelTeamsPass());
 
   // Loops, then LLVM. The bare-pointer convention gives the model function
   // one pointer per buffer, which the ABI's `run` passes straight through.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// Outlines each kiln_rt.parallel_for body into a function that the
-// runtime's kiln_rt_parallel_for runs on its threads.
+// Outlines each kiln_rt.parallel_for (parallel_team) body into a function
+// that the runtime's kiln_rt_parallel_for (kiln_rt_parallel_team) runs on
+// its threads.
 
 #include "kiln/Dialect/KilnRt/IR/KilnRtOps.h"
 #include "kiln/Target/Cpu/Passes.h"
@@ -21,6 +22,18 @@ using namespace mlir;
 namespace {
 
 constexpr llvm::StringLiteral kParallelFor = "kiln_rt_parallel_for";
+constexpr llvm::StringLiteral kParallelTeam = "kiln_rt_parallel_team";
+constexpr llvm::StringLiteral kParallelBarrier = "kiln_rt_parallel_barrier";
+
+/// The runtime function `name` of `type`, declared in `module` if needed.
+LLVM::LLVMFuncOp runtimeFunction(ModuleOp module, StringRef name,
+                                 LLVM::LLVMFunctionType type) {
+  if (auto function = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+    return function;
+  OpBuilder b(module.getContext());
+  b.setInsertionPointToStart(module.getBody());
+  return LLVM::LLVMFuncOp::create(b, module.getLoc(), name, type);
+}
 
 /// Returns true for values that cost nothing to recompute in the outlined
 /// function, so they are cloned there instead of passed.
@@ -41,43 +54,54 @@ struct OutlineParallelLoopsPass
     OpBuilder b(context);
     SymbolTable symbols(module);
 
-    SmallVector<kiln::rt::ParallelForOp> loops;
-    module.walk([&](kiln::rt::ParallelForOp op) { loops.push_back(op); });
+    // Loops and teams; their barriers become calls first, in their bodies.
+    SmallVector<Operation *> loops;
+    SmallVector<kiln::rt::ParallelBarrierOp> barriers;
+    module.walk([&](Operation *op) {
+      if (isa<kiln::rt::ParallelForOp, kiln::rt::ParallelTeamOp>(op))
+        loops.push_back(op);
+      else if (auto barrier = dyn_cast<kiln::rt::ParallelBarrierOp>(op))
+        barriers.push_back(barrier);
+    });
     if (loops.empty())
       return;
-
-    LLVM::LLVMFuncOp runtime =
-        module.lookupSymbol<LLVM::LLVMFuncOp>(kParallelFor);
-    if (!runtime) {
-      b.setInsertionPointToStart(module.getBody());
-      runtime = LLVM::LLVMFuncOp::create(
-          b, module.getLoc(), kParallelFor,
-          LLVM::LLVMFunctionType::get(i32, {ptr, ptr, i64, i32}));
+    if (!barriers.empty()) {
+      LLVM::LLVMFuncOp wait = runtimeFunction(
+          module, kParallelBarrier,
+          LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context), {}));
+      for (kiln::rt::ParallelBarrierOp barrier : barriers) {
+        OpBuilder at(barrier);
+        LLVM::CallOp::create(at, barrier.getLoc(), wait, ValueRange());
+        barrier.erase();
+      }
     }
-
-    for (kiln::rt::ParallelForOp loop : loops) {
-      Location loc = loop.getLoc();
+    for (Operation *loop : loops) {
+      Location loc = loop->getLoc();
+      Region &loopBody = loop->getRegion(0);
       auto parent = loop->getParentOfType<LLVM::LLVMFuncOp>();
       Value runContext = parent ? kiln::cpu::getRunContext(parent) : Value();
-      if (!runContext || loop->getParentOfType<kiln::rt::ParallelForOp>()) {
-        loop.emitOpError() << "must sit in a model function with a run "
-                              "context (kiln-cpu-add-run-context), outside "
-                              "other parallel loops, lowered to LLVM";
+      if (!runContext || loop->getParentOfType<kiln::rt::ParallelForOp>() ||
+          loop->getParentOfType<kiln::rt::ParallelTeamOp>()) {
+        loop->emitOpError() << "must sit in a model function with a run "
+                               "context (kiln-cpu-add-run-context), outside "
+                               "other parallel loops and teams, lowered to "
+                               "LLVM";
         return signalPassFailure();
       }
 
       // What the body uses from above: constants are recomputed, the rest
       // travels in a structure on the caller's stack.
       llvm::SetVector<Value> above;
-      getUsedValuesDefinedAbove(loop.getBody(), above);
+      getUsedValuesDefinedAbove(loopBody, above);
       SmallVector<Value> captures;
       SmallVector<Type> captureTypes;
       for (Value value : above)
         if (!isRematerializable(value)) {
           if (!LLVM::isCompatibleType(value.getType())) {
-            loop.emitOpError() << "uses a value of type " << value.getType()
-                               << " from above; expected everything lowered "
-                                  "to the LLVM dialect";
+            loop->emitOpError()
+                << "uses a value of type " << value.getType()
+                << " from above; expected everything lowered to the LLVM "
+                   "dialect";
             return signalPassFailure();
           }
           captures.push_back(value);
@@ -87,7 +111,8 @@ struct OutlineParallelLoopsPass
           context,
           captureTypes.empty() ? SmallVector<Type>{i64} : captureTypes);
 
-      // The body function: body(captures, begin, end).
+      // The body function: body(captures, begin, end), or a team's
+      // body(captures, thread, team).
       b.setInsertionPoint(parent);
       auto body = LLVM::LLVMFuncOp::create(
           b, loc, (parent.getName() + "_parallel").str(),
@@ -109,8 +134,8 @@ struct OutlineParallelLoopsPass
                     LLVM::LoadOp::create(b, loc, value.getType(), field));
       }
       Region &region = body.getBody();
-      Block *first = &loop.getBody().front();
-      region.getBlocks().splice(region.end(), loop.getBody().getBlocks());
+      Block *first = &loopBody.front();
+      region.getBlocks().splice(region.end(), loopBody.getBlocks());
       for (auto [from, to] : mapping.getValueMap())
         replaceAllUsesInRegionWith(from, to, region);
       LLVM::BrOp::create(
@@ -141,11 +166,21 @@ struct OutlineParallelLoopsPass
         Value threads = LLVM::LoadOp::create(b, loc, i32, threadsAddress);
         // The runtime refuses only a NULL body or a negative count, neither
         // of which this call can pass: its status carries nothing.
-        LLVM::CallOp::create(
-            b, loc, runtime,
-            ValueRange{function, slot, loop.getCount(), threads});
+        if (auto parallel = dyn_cast<kiln::rt::ParallelForOp>(loop))
+          LLVM::CallOp::create(
+              b, loc,
+              runtimeFunction(
+                  module, kParallelFor,
+                  LLVM::LLVMFunctionType::get(i32, {ptr, ptr, i64, i32})),
+              ValueRange{function, slot, parallel.getCount(), threads});
+        else
+          LLVM::CallOp::create(b, loc,
+                               runtimeFunction(module, kParallelTeam,
+                                               LLVM::LLVMFunctionType::get(
+                                                   i32, {ptr, ptr, i32})),
+                               ValueRange{function, slot, threads});
       }
-      loop.erase();
+      loop->erase();
     }
   }
 };

@@ -33,3 +33,21 @@ func.func @parallel_for(%n: i64) {
   }
   return
 }
+
+// A team: the body takes the thread's number and the team's size, and its
+// threads meet at barriers.
+// CHECK-LABEL: func.func @parallel_team
+//       CHECK:   kiln_rt.parallel_team {
+//       CHECK:   ^bb0(%{{.+}}: i64, %{{.+}}: i64):
+//       CHECK:     kiln_rt.parallel_barrier
+//       CHECK:     kiln_rt.yield
+func.func @parallel_team(%true: i1) {
+  kiln_rt.parallel_team {
+  ^bb0(%thread: i64, %team: i64):
+    scf.if %true {
+      kiln_rt.parallel_barrier
+    }
+    kiln_rt.yield
+  }
+  return
+}

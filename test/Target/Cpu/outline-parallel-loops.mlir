@@ -49,3 +49,36 @@ llvm.func @no_context(%out: !llvm.ptr) {
   }
   llvm.return
 }
+
+// -----
+
+// A team's body becomes a function of (captures, thread, team), run by
+// kiln_rt_parallel_team with the run context's thread count; its barriers
+// are calls of kiln_rt_parallel_barrier. Only the runtime functions used
+// are declared.
+//   CHECK-NOT:   llvm.func @kiln_rt_parallel_for
+//       CHECK:   llvm.func @kiln_rt_parallel_team(!llvm.ptr, !llvm.ptr, i32) -> i32
+//       CHECK:   llvm.func @kiln_rt_parallel_barrier()
+//   CHECK-NOT:   llvm.func @kiln_rt_parallel_for
+// CHECK-LABEL: llvm.func internal @team_parallel(
+//  CHECK-SAME:     %{{.+}}: !llvm.ptr, %[[THREAD:.+]]: i64, %[[TEAM:.+]]: i64)
+//       CHECK:   llvm.br ^bb1(%[[THREAD]], %[[TEAM]] : i64, i64)
+//       CHECK:   llvm.store
+//       CHECK:   llvm.call @kiln_rt_parallel_barrier() : () -> ()
+//       CHECK:   llvm.return
+// CHECK-LABEL: llvm.func @team(
+//       CHECK:   %[[FN:.+]] = llvm.mlir.addressof @team_parallel : !llvm.ptr
+//       CHECK:   %[[THREADS:.+]] = llvm.load %{{.+}} : !llvm.ptr -> i32
+//       CHECK:   llvm.call @kiln_rt_parallel_team(%[[FN]], %{{.+}}, %[[THREADS]])
+//   CHECK-NOT:   kiln_rt.parallel
+llvm.func @team(%out: !llvm.ptr, %ctx: !llvm.ptr {kiln.run_context}) {
+  %zero = llvm.mlir.constant(0.0 : f32) : f32
+  kiln_rt.parallel_team {
+  ^bb0(%thread: i64, %team: i64):
+    %slot = llvm.getelementptr %out[%thread] : (!llvm.ptr, i64) -> !llvm.ptr, f32
+    llvm.store %zero, %slot : f32, !llvm.ptr
+    kiln_rt.parallel_barrier
+    kiln_rt.yield
+  }
+  llvm.return
+}

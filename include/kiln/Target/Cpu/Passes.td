@@ -196,15 +196,46 @@ def WrapParallelLoopsPass
                            "::mlir::scf::SCFDialect"];
 }
 
+def FormParallelTeamsPass
+    : Pass<"kiln-cpu-form-parallel-teams", "func::FuncOp"> {
+  let summary = "run a sequential loop of parallel steps on one team of "
+                "threads";
+  let description = [{
+    Input: buffers, with `kiln_rt.parallel_for` loops (from
+    `kiln-cpu-wrap-parallel-loops`). A recurrence (an LSTM's time loop) is
+    an `scf.for` whose steps hold parallel loops; starting a team of
+    threads for each costs about 1 us on two threads, an OpenMP barrier a
+    quarter of that. Output: each outermost such `scf.for` runs inside a
+    `kiln_rt.parallel_team`. Every thread runs the loop; each
+    `kiln_rt.parallel_for` in its body becomes the thread's chunk of it
+    (the chunks `kiln_rt_parallel_for` would give); the body's other ops
+    that write memory run on thread 0 alone; ops free of memory effects run
+    on every thread. A `kiln_rt.parallel_barrier` separates each step from
+    the next, except between two steps that both run on thread 0 alone.
+
+    A loop is left as it is when one of its body's parallel loops is not
+    directly in the body or has more than one block, when an op of the body
+    that is not free of memory effects has results or is a call (a oneDNN
+    op in a team would run on one thread), or when the loop has results.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::kiln::rt::KilnRtDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def OutlineParallelLoopsPass
     : Pass<"kiln-cpu-outline-parallel-loops", "ModuleOp"> {
-  let summary = "outline kiln_rt.parallel_for bodies for the runtime's threads";
+  let summary = "outline kiln_rt.parallel_for and parallel_team bodies for "
+                "the runtime's threads";
   let description = [{
-    Input: the LLVM dialect, with `kiln_rt.parallel_for` ops in functions
-    that have a run context. Output: each body is an internal function
-    `(captures, begin, end)`, and the loop a call of the runtime's
-    `kiln_rt_parallel_for(body, captures, count, num_threads)` with the
-    run context's thread count. Values the body uses from above travel in a
+    Input: the LLVM dialect, with `kiln_rt.parallel_for` and
+    `kiln_rt.parallel_team` ops in functions that have a run context.
+    Output: each body is an internal function `(captures, begin, end)` (a
+    team's: `(captures, thread, team)`), and the op a call of the runtime's
+    `kiln_rt_parallel_for(body, captures, count, num_threads)` or
+    `kiln_rt_parallel_team(body, captures, num_threads)` with the run
+    context's thread count; `kiln_rt.parallel_barrier` becomes a call of
+    `kiln_rt_parallel_barrier`. Values the body uses from above travel in a
     structure on the caller's stack (constants and addresses are recomputed
     instead), so `run` stays reentrant.
   }];

@@ -35,13 +35,36 @@ LogicalResult CallOp::verify() {
   return success();
 }
 
+/// Whether `body`'s entry block takes two i64 arguments.
+static bool takesTwoI64(Region &body) {
+  Block &entry = body.front();
+  auto i64 = IntegerType::get(body.getContext(), 64);
+  return entry.getNumArguments() == 2 &&
+         entry.getArgument(0).getType() == i64 &&
+         entry.getArgument(1).getType() == i64;
+}
+
 LogicalResult ParallelForOp::verifyRegions() {
   // (C1)
-  Block &entry = getBody().front();
-  auto i64 = IntegerType::get(getContext(), 64);
-  if (entry.getNumArguments() != 2 || entry.getArgument(0).getType() != i64 ||
-      entry.getArgument(1).getType() != i64)
+  if (!takesTwoI64(getBody()))
     return emitOpError()
            << "expects the body to take two i64 arguments (begin, end)";
+  return success();
+}
+
+LogicalResult ParallelTeamOp::verifyRegions() {
+  // (C1)
+  if (!takesTwoI64(getBody()))
+    return emitOpError()
+           << "expects the body to take two i64 arguments (thread, team)";
+  return success();
+}
+
+LogicalResult ParallelBarrierOp::verify() {
+  // (C1) Inside a parallel_for, the threads that reach it are not a team.
+  Operation *parent = (*this)->getParentOfType<ParallelTeamOp>();
+  if (!parent || (*this)->getParentOfType<ParallelForOp>())
+    return emitOpError() << "must sit in a kiln_rt.parallel_team, outside any "
+                            "kiln_rt.parallel_for";
   return success();
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// The parallel loop of generated CPU code: a region that the back end
-// outlines into a function the runtime's `kiln_rt_parallel_for` runs.
+// The parallel loops and teams of generated CPU code: regions that the back
+// end outlines into functions the runtime's `kiln_rt_parallel_for` and
+// `kiln_rt_parallel_team` run.
 
 #ifndef KILN_DIALECT_KILNRT_IR_KILNRTPARALLELOPS_TD
 #define KILN_DIALECT_KILNRT_IR_KILNRTPARALLELOPS_TD
@@ -43,10 +44,58 @@ def KilnRt_ParallelForOp : KilnRt_Op<"parallel_for"> {
   let hasRegionVerifier = 1;
 }
 
+def KilnRt_ParallelTeamOp : KilnRt_Op<"parallel_team"> {
+  let summary = "a body that every thread of one team runs";
+  let description = [{
+    Runs the body once on each thread of a team that the runtime's
+    `kiln_rt_parallel_team` starts (`kiln_rt_compiled.h`): the body
+    receives the thread's number and the team's size as two `i64` block
+    arguments, splits its parallel work by them itself, and orders its
+    steps with `kiln_rt.parallel_barrier`. `kiln-cpu-form-parallel-teams`
+    makes one for a sequential loop whose steps hold parallel loops, so
+    that the team starts once rather than once per step. The body is
+    outlined like that of `kiln_rt.parallel_for`.
+
+    Constraints:
+    (C1) the body's entry block has two `i64` arguments, `thread` and
+         `team`.
+    (C2) every `kiln_rt.yield` of the body ends a block of this body.
+
+    ```mlir
+    kiln_rt.parallel_team {
+    ^bb0(%thread: i64, %team: i64):
+      ...
+      kiln_rt.parallel_barrier
+      ...
+      kiln_rt.yield
+    }
+    ```
+  }];
+  let regions = (region MinSizedRegion<1>:$body);
+  let assemblyFormat = "$body attr-dict";
+  let hasRegionVerifier = 1;
+}
+
+def KilnRt_ParallelBarrierOp : KilnRt_Op<"parallel_barrier"> {
+  let summary = "waits for every thread of the team";
+  let description = [{
+    Waits until every thread of the enclosing `kiln_rt.parallel_team` has
+    reached it; writes before it are visible to every thread after it.
+    Every thread of the team must reach the same barriers in the same
+    order.
+
+    Constraints:
+    (C1) it sits in the body of a `kiln_rt.parallel_team`, outside any
+         `kiln_rt.parallel_for` in it.
+  }];
+  let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
+}
+
 def KilnRt_YieldOp : KilnRt_Op<"yield", [
-    Pure, Terminator, HasParent<"ParallelForOp">
+    Pure, Terminator, ParentOneOf<["ParallelForOp", "ParallelTeamOp"]>
   ]> {
-  let summary = "ends the body of kiln_rt.parallel_for";
+  let summary = "ends the body of kiln_rt.parallel_for or parallel_team";
   let assemblyFormat = "attr-dict";
 }
 
