@@ -8,7 +8,6 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -35,34 +34,33 @@ Place placeOf(Operation *op) {
   return isMemoryEffectFree(op) ? Place::Everywhere : Place::ThreadZero;
 }
 
-/// Why `loop` cannot run on a team (null: it can).
-const char *whyNot(scf::ForOp loop) {
+/// Whether `loop` can run on a team: see the pass's description.
+bool canFormTeam(scf::ForOp loop) {
+  // Its results would have to be the same on every thread.
   if (loop.getNumResults() != 0)
-    return "the loop has results";
+    return false;
   bool split = false;
   for (Operation &op : loop.getBody()->without_terminator()) {
-    Place place = placeOf(&op);
     if (auto parallel = dyn_cast<ParallelForOp>(op)) {
       if (!parallel.getBody().hasOneBlock())
-        return "a parallel loop has several blocks";
+        return false;
       split = true;
-    } else if (place == Place::ThreadZero && op.getNumResults() != 0) {
+    } else if (placeOf(&op) == Place::ThreadZero && op.getNumResults() != 0) {
       // Its results would exist on thread 0 alone.
-      return "an op with memory effects has results";
+      return false;
     }
-    bool nested = false, call = false;
-    op.walk([&](Operation *inner) {
-      if (inner != &op && isa<ParallelForOp>(inner))
-        nested = true;
-      if (isa<CallOpInterface>(inner))
-        call = true;
+    // A parallel loop deeper in the body is not split; a call (a oneDNN
+    // op) inside a team would run on one thread.
+    WalkResult walk = op.walk([&](Operation *inner) {
+      return (inner != &op && isa<ParallelForOp>(inner)) ||
+                     isa<CallOpInterface>(inner)
+                 ? WalkResult::interrupt()
+                 : WalkResult::advance();
     });
-    if (nested)
-      return "a parallel loop is not directly in the body";
-    if (call)
-      return "the body calls a function";
+    if (walk.wasInterrupted())
+      return false;
   }
-  return split ? nullptr : "the body has no parallel loop";
+  return split;
 }
 
 /// Replaces `parallel` by the chunk of its iterations that `thread` of
@@ -172,7 +170,7 @@ struct FormParallelTeamsPass
       if (isa<ParallelForOp, kiln::rt::ParallelTeamOp>(op))
         return WalkResult::skip();
       auto loop = dyn_cast<scf::ForOp>(op);
-      if (!loop || whyNot(loop))
+      if (!loop || !canFormTeam(loop))
         return WalkResult::advance();
       loops.push_back(loop);
       return WalkResult::skip();
