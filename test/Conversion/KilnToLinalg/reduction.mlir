@@ -90,8 +90,8 @@ func.func @reduce_mean_f16(%input: tensor<2x3xf16>) -> tensor<2xf16> {
 
 // -----
 
-// Softmax: the max along the axis, the sum of exp(x - max), then
-// exp(x - max) / sum; the reduced operands are read through the map that
+// Softmax: the max along the axis, e = exp(x - max) once, the sum of e,
+// then e * (1 / sum); the reduced operands are read through the map that
 // drops the axis.
 // CHECK-DAG: #[[$ID:.+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 // CHECK-DAG: #[[$DROP_AXIS:.+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
@@ -102,15 +102,20 @@ func.func @reduce_mean_f16(%input: tensor<2x3xf16>) -> tensor<2xf16> {
 //       CHECK:   %[[MAX:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP_AXIS]]], iterator_types = ["parallel", "reduction", "parallel"]}
 //  CHECK-SAME:       ins(%[[INPUT]] : tensor<2x3x4xf32>) outs(%[[MAX_INIT]] : tensor<2x4xf32>)
 //       CHECK:     arith.maximumf
-//       CHECK:   %[[SUM:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP_AXIS]], #[[$DROP_AXIS]]], iterator_types = ["parallel", "reduction", "parallel"]}
+//       CHECK:   %[[EXPS:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP_AXIS]], #[[$ID]]], iterator_types = ["parallel", "parallel", "parallel"]}
 //  CHECK-SAME:       ins(%[[INPUT]], %[[MAX]] : tensor<2x3x4xf32>, tensor<2x4xf32>)
 //       CHECK:     %[[SHIFTED:.+]] = arith.subf
 //       CHECK:     %[[EXP:.+]] = math.exp %[[SHIFTED]]
-//       CHECK:     arith.addf %{{.+}}, %[[EXP]]
-//       CHECK:   %[[RESULT:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP_AXIS]], #[[$DROP_AXIS]], #[[$ID]]], iterator_types = ["parallel", "parallel", "parallel"]}
-//  CHECK-SAME:       ins(%[[INPUT]], %[[MAX]], %[[SUM]] :
-//       CHECK:     math.exp
-//       CHECK:     arith.divf
+//       CHECK:     linalg.yield %[[EXP]]
+//       CHECK:   %[[SUM:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP_AXIS]]], iterator_types = ["parallel", "reduction", "parallel"]}
+//  CHECK-SAME:       ins(%[[EXPS]] : tensor<2x3x4xf32>)
+//       CHECK:     arith.addf
+//       CHECK:   %[[RESULT:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$DROP_AXIS]], #[[$ID]]], iterator_types = ["parallel", "parallel", "parallel"]}
+//  CHECK-SAME:       ins(%[[EXPS]], %[[SUM]] :
+//       CHECK:     %[[ONE:.+]] = arith.constant 1.000000e+00 : f32
+//       CHECK:     %[[RECIPROCAL:.+]] = arith.divf %[[ONE]], %{{.+}} : f32
+//       CHECK:     arith.mulf %{{.+}}, %[[RECIPROCAL]] : f32
+//   CHECK-NOT:     math.exp
 //       CHECK:   return %[[RESULT]]
 func.func @softmax_axis1(%input: tensor<2x3x4xf32>) -> tensor<2x3x4xf32> {
   %y = kiln.softmax %input {axis = 1 : i64} : tensor<2x3x4xf32>
