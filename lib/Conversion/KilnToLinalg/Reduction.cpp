@@ -305,8 +305,8 @@ struct ConvertSoftmaxOp : OpConversionPattern<OpTy> {
 /// `kiln.layer_norm` becomes three `linalg.generic`s over the normalized
 /// dimensions `[axis, rank)`: the mean (a sum, then a division), the biased
 /// variance `sum((x - mean)^2) / n` (two passes, numerically stable), and
-/// the elementwise `(x - mean) / sqrt(variance + epsilon) * scale + bias`
-/// with `scale` and `bias` broadcast.
+/// the elementwise `(x - mean) * (1 / sqrt(variance + epsilon)) * scale +
+/// bias` with `scale` and `bias` broadcast.
 struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -394,9 +394,15 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
           Value shifted = arith::AddFOp::create(
               b, nestedLoc, args[4],
               createScalar(b, nestedLoc, computeType, epsilon));
+          // 1 / sqrt(...) is invariant along the innermost (normalized)
+          // dimension: LLVM computes it once per row, where a division
+          // would stay in every element.
           Value deviation = math::SqrtOp::create(b, nestedLoc, shifted);
+          Value inverse = arith::DivFOp::create(
+              b, nestedLoc, createScalar(b, nestedLoc, computeType, 1.0),
+              deviation);
           Value normalized =
-              arith::DivFOp::create(b, nestedLoc, centered, deviation);
+              arith::MulFOp::create(b, nestedLoc, centered, inverse);
           Value scaled =
               arith::MulFOp::create(b, nestedLoc, normalized, widen(args[1]));
           Value result =
@@ -452,9 +458,15 @@ struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
           Value shifted = arith::AddFOp::create(
               b, nestedLoc, widen(args[4]),
               createScalar(b, nestedLoc, computeType, epsilon));
+          // 1 / sqrt(...) is invariant along the innermost (normalized)
+          // dimension: LLVM computes it once per row, where a division
+          // would stay in every element.
           Value deviation = math::SqrtOp::create(b, nestedLoc, shifted);
+          Value inverse = arith::DivFOp::create(
+              b, nestedLoc, createScalar(b, nestedLoc, computeType, 1.0),
+              deviation);
           Value normalized =
-              arith::DivFOp::create(b, nestedLoc, centered, deviation);
+              arith::MulFOp::create(b, nestedLoc, centered, inverse);
           Value scaled =
               arith::MulFOp::create(b, nestedLoc, normalized, widen(args[1]));
           Value result =

@@ -140,8 +140,8 @@ func.func @log_softmax_axis0(%input: tensor<3x4xf32>) -> tensor<3x4xf32> {
 // -----
 
 // LayerNorm: the mean, the biased variance in a second pass, then
-// (x - mean) / sqrt(variance + epsilon) * scale + bias with scale and bias
-// broadcast from the last dimension.
+// (x - mean) * (1 / sqrt(variance + epsilon)) * scale + bias with scale and
+// bias broadcast from the last dimension.
 // CHECK-DAG: #[[$ID:.+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 // CHECK-DAG: #[[$LAST:.+]] = affine_map<(d0, d1, d2) -> (d2)>
 // CHECK-DAG: #[[$KEPT:.+]] = affine_map<(d0, d1, d2) -> (d0)>
@@ -161,8 +161,10 @@ func.func @log_softmax_axis0(%input: tensor<3x4xf32>) -> tensor<3x4xf32> {
 //  CHECK-SAME:       ins(%[[INPUT]], %[[SCALE]], %[[BIAS]], %[[MEAN]], %[[VARIANCE]] :
 //       CHECK:     %[[EPSILON:.+]] = arith.constant 9.99999974E-6 : f32
 //       CHECK:     arith.addf %{{.+}}, %[[EPSILON]]
-//       CHECK:     math.sqrt
-//       CHECK:     arith.divf
+//       CHECK:     %[[DEVIATION:.+]] = math.sqrt
+//       CHECK:     %[[ONE:.+]] = arith.constant 1.000000e+00 : f32
+//       CHECK:     %[[INVERSE:.+]] = arith.divf %[[ONE]], %[[DEVIATION]] : f32
+//       CHECK:     arith.mulf %{{.+}}, %[[INVERSE]] : f32
 //       CHECK:     arith.mulf
 //       CHECK:     arith.addf
 func.func @layer_norm_axis1(%input: tensor<2x3x4xf32>, %scale: tensor<4xf32>, %bias: tensor<4xf32>) -> tensor<2x3x4xf32> {
