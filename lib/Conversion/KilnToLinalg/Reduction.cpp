@@ -235,6 +235,11 @@ struct ConvertSoftmaxOp : OpConversionPattern<OpTy> {
         [](OpBuilder &b, Location nestedLoc, Value element, Value acc) {
           return arith::MaximumFOp::create(b, nestedLoc, element, acc);
         });
+    // `x - max` in the computation type.
+    auto shift = [&](OpBuilder &b, Location nestedLoc, Value x, Value max) {
+      Value wide = convertScalar(b, nestedLoc, x, type, computeType);
+      return arith::SubFOp::create(b, nestedLoc, wide, max).getResult();
+    };
     constexpr bool isLog = std::is_same_v<OpTy, LogSoftmaxOp>;
     Value sumInit =
         createFilledTensor(rewriter, loc, reducedShape,
@@ -247,19 +252,16 @@ struct ConvertSoftmaxOp : OpConversionPattern<OpTy> {
           rewriter, loc, shape, axis, input, max, sumInit, axis,
           [&](OpBuilder &b, Location nestedLoc, ValueRange full,
               ValueRange partial, Value acc) {
-            Value x = convertScalar(b, nestedLoc, full[0], type, computeType);
-            Value shifted = arith::SubFOp::create(b, nestedLoc, x, partial[0]);
-            Value exp = math::ExpOp::create(b, nestedLoc, shifted);
+            Value exp = math::ExpOp::create(
+                b, nestedLoc, shift(b, nestedLoc, full[0], partial[0]));
             return arith::AddFOp::create(b, nestedLoc, acc, exp);
           });
       result = buildNormalizationGeneric(
           rewriter, loc, shape, {}, input, ValueRange{max, sum}, init, axis,
           [&](OpBuilder &b, Location nestedLoc, ValueRange full,
               ValueRange partial, Value) {
-            Value x = convertScalar(b, nestedLoc, full[0], type, computeType);
-            Value shifted = arith::SubFOp::create(b, nestedLoc, x, partial[0]);
             Value value = arith::SubFOp::create(
-                b, nestedLoc, shifted,
+                b, nestedLoc, shift(b, nestedLoc, full[0], partial[0]),
                 math::LogOp::create(b, nestedLoc, partial[1]));
             return convertScalar(b, nestedLoc, value, computeType, type);
           });
@@ -272,9 +274,8 @@ struct ConvertSoftmaxOp : OpConversionPattern<OpTy> {
           createEmptyTensor(rewriter, loc, shape, computeType), axis,
           [&](OpBuilder &b, Location nestedLoc, ValueRange full,
               ValueRange partial, Value) -> Value {
-            Value x = convertScalar(b, nestedLoc, full[0], type, computeType);
-            Value shifted = arith::SubFOp::create(b, nestedLoc, x, partial[0]);
-            return math::ExpOp::create(b, nestedLoc, shifted);
+            return math::ExpOp::create(
+                b, nestedLoc, shift(b, nestedLoc, full[0], partial[0]));
           });
       // 3. Their sum.
       Value sum = buildReduction(
