@@ -120,3 +120,25 @@ def test_failed_run_time_check_raises_run_error():
     error = info.value
     assert error.status_name == "invalid argument", error.status_name
     assert "to_2x6" in str(error), str(error)
+
+
+def test_gather_index_out_of_range_raises_run_error():
+    # ONNX leaves an index outside [-size, size) undefined; Kiln's run fails
+    # on it, naming the node, rather than reading some other row.
+    f, i64 = TensorProto.FLOAT, TensorProto.INT64
+    model = make_model(
+        [helper.make_node("Gather", ["table", "ids"], ["rows"], name="embed")],
+        [helper.make_tensor_value_info("table", f, [4, 3]),
+         helper.make_tensor_value_info("ids", i64, [2])],
+        [helper.make_tensor_value_info("rows", f, [2, 3])])
+    table = np.arange(12, dtype=np.float32).reshape(4, 3)
+    with kiln.compile(model) as compiled:
+        good = compiled.run(table=table, ids=np.array([-4, 3], dtype=np.int64))
+        np.testing.assert_array_equal(good["rows"], table[[0, 3]])
+        for bad in ([0, 4], [-5, 1]):
+            with pytest.raises(kiln.RunError) as info:
+                compiled.run(table=table, ids=np.array(bad, dtype=np.int64))
+            error = info.value
+            assert error.status_name == "invalid argument", error.status_name
+            assert "'embed' (Gather): input 1 ('indices') has an entry " \
+                   "outside [-4, 4)" in str(error), str(error)

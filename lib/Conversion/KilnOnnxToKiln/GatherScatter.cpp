@@ -33,21 +33,54 @@ SmallVector<int64_t> getStrides(ArrayRef<int64_t> shape) {
   return strides;
 }
 
+/// `sizes` as an i64 scalar (one size) or vector (one per entry of the
+/// last dimension of the indices it broadcasts against).
+Value sizesValue(OnnxNode &node, ArrayRef<int64_t> sizes) {
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  return sizes.size() == 1 ? node.scalar(i64, sizes.front())
+                           : node.i64Vector(sizes);
+}
+
+/// Makes the run fail (the compile, for constant indices) unless every
+/// entry of `indices` lies in [-size, size) for the size it is read
+/// against: ONNX leaves others undefined, and the kiln ops would read or
+/// write a clamped position instead.
+void checkIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
+  Type i64 = IntegerType::get(node.getContext(), 64);
+  Value index = node.cast(indices, i64);
+  SmallVector<int64_t> negated;
+  for (int64_t size : sizes)
+    negated.push_back(-size);
+  Value inside = andOf(node,
+                       buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(
+                           node, index, sizesValue(node, negated)),
+                       buildBinary<LessOp, EvalOp::Less>(
+                           node, index, sizesValue(node, sizes)));
+  std::string range =
+      sizes.size() == 1
+          ? "[" + std::to_string(-sizes.front()) + ", " +
+                std::to_string(sizes.front()) + ")"
+          : "[-d, d) for the sizes d = " + formatShape(sizes) +
+                " of the dimensions it addresses";
+  addCheck(node, inside, "input 1 ('indices') has an entry outside " + range);
+}
+
 /// `indices` (any integer type) as i64 with negative entries wrapped by
-/// `dims`, which broadcasts against them.
-Value wrapIndices(OnnxNode &node, Value indices, Value dims) {
+/// `sizes` (see `sizesValue`), checked to lie in range first.
+Value wrapIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
+  checkIndices(node, indices, sizes);
   Type i64 = IntegerType::get(node.getContext(), 64);
   Value index = node.cast(indices, i64);
   Value negative = node.create<LessOp>(index, node.scalar(i64, 0));
-  return node.create<SelectOp>(negative, node.create<AddOp>(index, dims),
-                               index);
+  return node.create<SelectOp>(
+      negative, node.create<AddOp>(index, sizesValue(node, sizes)), index);
 }
 
 /// The linear indices into the first `k` dimensions (of sizes `dims`) of
 /// the coordinates in the last dimension of `indices`.
 Value linearizeLastDim(OnnxNode &node, Value indices, ArrayRef<int64_t> dims) {
   ArrayRef<int64_t> shape = getShape(indices);
-  Value wrapped = wrapIndices(node, indices, node.i64Vector(dims));
+  Value wrapped = wrapIndices(node, indices, dims);
   Value weighted =
       node.create<MulOp>(wrapped, node.i64Vector(getStrides(dims)));
   return node.create<ReduceSumOp>(
@@ -68,6 +101,9 @@ Results convertGather(OnnxNode &node) {
   std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
   if (!dim)
     return failure();
+  checkIndices(node, indices, {getShape(data)[*dim]});
+  if (node.hasFailed())
+    return failure();
   if (DenseElementsAttr folded = evaluateGather(
           getConstantValue(data), getConstantValue(indices), *dim))
     return SmallVector<Value>{node.constant(folded)};
@@ -82,6 +118,9 @@ Results convertGatherElements(OnnxNode &node) {
     return failure();
   std::optional<int64_t> dim = node.normalizeAxis(axis, getShape(data).size());
   if (!dim)
+    return failure();
+  checkIndices(node, indices, {getShape(data)[*dim]});
+  if (node.hasFailed())
     return failure();
   return SmallVector<Value>{node.create<GatherElementsOp>(data, indices, *dim)};
 }
@@ -233,7 +272,7 @@ Results convertScatterElements(OnnxNode &node) {
     base.push_back(offset);
   }
   Type i64 = IntegerType::get(node.getContext(), 64);
-  Value wrapped = wrapIndices(node, indices, node.scalar(i64, dataShape[*dim]));
+  Value wrapped = wrapIndices(node, indices, {dataShape[*dim]});
   Value linear = node.create<AddOp>(
       node.reshape(node.i64Vector(base), indexShape),
       node.create<MulOp>(wrapped, node.scalar(i64, strides[*dim])));

@@ -28,9 +28,10 @@ using namespace mlir::kiln::lowering;
 
 /// Returns the index, of type `index`, that the gather index `value` (an
 /// `i32`/`i64` element) denotes in a dimension of `size`: a negative value
-/// counts from the end, as in ONNX. The result is clamped to `[0, size)` so
-/// that an out-of-range index (undefined in ONNX, and not diagnosable before
-/// run time) reads a valid element instead of memory outside the tensor.
+/// counts from the end, as in ONNX. The result is clamped to `[0, size)`: an
+/// out-of-range index (undefined in ONNX) fails the run through the
+/// importer's check (`checkIndices`), but the gather still runs, and must
+/// not read memory outside the tensor.
 static Value createWrappedIndex(OpBuilder &b, Location loc, Value value,
                                 int64_t size) {
   Type type = value.getType();

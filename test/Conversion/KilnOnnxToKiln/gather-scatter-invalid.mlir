@@ -64,3 +64,19 @@ func.func @compress_axis_type_opset11(%x: tensor<3x2xf32> loc("x"), %c: tensor<3
   %a = kiln_onnx.node "Compress"(%x, %c) {domain = "", opset = 11 : i64, onnx_attrs = {axis = ""}} : (tensor<3x2xf32>, tensor<3xi1>) -> tensor<2x2xf32> loc("compress_1")
   return %a : tensor<2x2xf32>
 }
+
+// -----
+
+// Constant indices outside the data fail the compile, naming the range.
+func.func @indices_out_of_range_opset13(%d: tensor<3x4xf32> loc("d"), %u: tensor<1x4xf32> loc("u")) -> (tensor<?xf32>, tensor<?xf32>, tensor<?xf32>) {
+  %i = kiln_onnx.constant dense<[0, 3]> : tensor<2xi64> loc("i")
+  // expected-error@unknown {{node 'gather_0' (Gather): input 1 ('indices') has an entry outside [-3, 3)}}
+  %a = kiln_onnx.node "Gather"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<?xf32> loc("gather_0")
+  %nd = kiln_onnx.constant dense<[[1, -5]]> : tensor<1x2xi64> loc("nd")
+  // expected-error@unknown {{node 'gnd_0' (GatherND): input 1 ('indices') has an entry outside [-d, d) for the sizes d = [3, 4] of the dimensions it addresses}}
+  %b = kiln_onnx.node "GatherND"(%d, %nd) {domain = "", opset = 13 : i64} : (tensor<3x4xf32>, tensor<1x2xi64>) -> tensor<?xf32> loc("gnd_0")
+  %row = kiln_onnx.constant dense<[[7]]> : tensor<1x1xi64> loc("row")
+  // expected-error@unknown {{node 'snd_0' (ScatterND): input 1 ('indices') has an entry outside [-3, 3)}}
+  %c = kiln_onnx.node "ScatterND"(%d, %row, %u) {domain = "", opset = 13 : i64} : (tensor<3x4xf32>, tensor<1x1xi64>, tensor<1x4xf32>) -> tensor<?xf32> loc("snd_0")
+  return %a, %b, %c : tensor<?xf32>, tensor<?xf32>, tensor<?xf32>
+}

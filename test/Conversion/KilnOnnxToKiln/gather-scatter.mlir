@@ -1,21 +1,40 @@
 // RUN: kiln-opt %s --split-input-file --convert-kiln-onnx-to-kiln | FileCheck %s
 
-// Gather keeps negative indices for run time; the axis is normalized.
+// Gather keeps negative indices for run time; the axis is normalized. A
+// run-time check makes `run` fail on an index outside [-4, 4).
 // CHECK-LABEL: func.func @gather_negative_axis_opset13
 //  CHECK-SAME:   (%[[D:.+]]: tensor<3x4xf32>, %[[I:.+]]: tensor<2xi64>)
+//       CHECK:   %[[LO:.+]] = kiln.constant dense<-4> : tensor<i64>
+//       CHECK:   kiln.greater_equal %[[I]], %[[LO]]
+//       CHECK:   %[[HI:.+]] = kiln.constant dense<4> : tensor<i64>
+//       CHECK:   kiln.less %[[I]], %[[HI]]
+//       CHECK:   kiln.assert %{{.+}}, "node 'gather_0' (Gather): input 1 ('indices') has an entry outside [-4, 4)" : tensor<i1>
 //       CHECK:   kiln.gather %[[D]], %[[I]] {axis = 1 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
 func.func @gather_negative_axis_opset13(%d: tensor<3x4xf32>, %i: tensor<2xi64>) -> tensor<3x2xf32> {
-  %y = kiln_onnx.node "Gather"(%d, %i) {domain = "", opset = 13 : i64, onnx_attrs = {axis = -1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32>
+  %y = kiln_onnx.node "Gather"(%d, %i) {domain = "", opset = 13 : i64, onnx_attrs = {axis = -1 : i64}} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<3x2xf32> loc("gather_0")
   return %y : tensor<3x2xf32>
 }
 
 // -----
 
-// GatherElements.
+// Constant indices in range need no check.
+// CHECK-LABEL: func.func @gather_constant_indices_opset13
+//   CHECK-NOT:   kiln.assert
+//       CHECK:   kiln.gather
+func.func @gather_constant_indices_opset13(%d: tensor<3x4xf32>) -> tensor<2x4xf32> {
+  %i = kiln_onnx.constant dense<[-3, 2]> : tensor<2xi64>
+  %y = kiln_onnx.node "Gather"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<2x4xf32>
+  return %y : tensor<2x4xf32>
+}
+
+// -----
+
+// GatherElements, its i32 indices checked against the data's axis size.
 // CHECK-LABEL: func.func @gather_elements_opset13
+//       CHECK:   kiln.assert %{{.+}}, "node 'ge_0' (GatherElements): input 1 ('indices') has an entry outside [-3, 3)"
 //       CHECK:   kiln.gather_elements %{{.+}}, %{{.+}} {axis = 0 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32>
 func.func @gather_elements_opset13(%d: tensor<3x3xf32>, %i: tensor<2x3xi32>) -> tensor<2x3xf32> {
-  %y = kiln_onnx.node "GatherElements"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32>
+  %y = kiln_onnx.node "GatherElements"(%d, %i) {domain = "", opset = 13 : i64} : (tensor<3x3xf32>, tensor<2x3xi32>) -> tensor<2x3xf32> loc("ge_0")
   return %y : tensor<2x3xf32>
 }
 
