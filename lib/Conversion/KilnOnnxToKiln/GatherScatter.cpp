@@ -51,17 +51,16 @@ void checkIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
   SmallVector<int64_t> negated;
   for (int64_t size : sizes)
     negated.push_back(-size);
-  Value inside = andOf(node,
-                       buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(
-                           node, index, sizesValue(node, negated)),
-                       buildBinary<LessOp, EvalOp::Less>(
-                           node, index, sizesValue(node, sizes)));
-  std::string range =
-      sizes.size() == 1
-          ? "[" + std::to_string(-sizes.front()) + ", " +
-                std::to_string(sizes.front()) + ")"
-          : "[-d, d) for the sizes d = " + formatShape(sizes) +
-                " of the dimensions it addresses";
+  Value inside = andOf(
+      node,
+      buildBinary<GreaterEqualOp, EvalOp::GreaterEqual>(
+          node, index, sizesValue(node, negated)),
+      buildBinary<LessOp, EvalOp::Less>(node, index, sizesValue(node, sizes)));
+  std::string range = sizes.size() == 1
+                          ? "[" + std::to_string(-sizes.front()) + ", " +
+                                std::to_string(sizes.front()) + ")"
+                          : "[-d, d) for the sizes d = " + formatShape(sizes) +
+                                " of the dimensions it addresses";
   addCheck(node, inside, "input 1 ('indices') has an entry outside " + range);
 }
 
