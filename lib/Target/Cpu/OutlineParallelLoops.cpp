@@ -8,6 +8,7 @@
 #include "kiln/Target/Cpu/Passes.h"
 #include "kiln/Target/Cpu/RunContext.h"
 
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -24,16 +25,6 @@ namespace {
 constexpr llvm::StringLiteral kParallelFor = "kiln_rt_parallel_for";
 constexpr llvm::StringLiteral kParallelTeam = "kiln_rt_parallel_team";
 constexpr llvm::StringLiteral kParallelBarrier = "kiln_rt_parallel_barrier";
-
-/// The runtime function `name` of `type`, declared in `module` if needed.
-LLVM::LLVMFuncOp runtimeFunction(ModuleOp module, StringRef name,
-                                 LLVM::LLVMFunctionType type) {
-  if (auto function = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
-    return function;
-  OpBuilder b(module.getContext());
-  b.setInsertionPointToStart(module.getBody());
-  return LLVM::LLVMFuncOp::create(b, module.getLoc(), name, type);
-}
 
 /// Returns true for values that cost nothing to recompute in the outlined
 /// function, so they are cloned there instead of passed.
@@ -65,10 +56,19 @@ struct OutlineParallelLoopsPass
     });
     if (loops.empty())
       return;
+    // The runtime's functions, declared once; a declaration of another
+    // type already in the module is an error (lookupOrCreateFn reports it).
+    auto runtime = [&](StringRef name, ArrayRef<Type> params,
+                       Type result) -> LLVM::LLVMFuncOp {
+      FailureOr<LLVM::LLVMFuncOp> function =
+          LLVM::lookupOrCreateFn(b, module, name, params, result);
+      return succeeded(function) ? *function : nullptr;
+    };
     if (!barriers.empty()) {
-      LLVM::LLVMFuncOp wait = runtimeFunction(
-          module, kParallelBarrier,
-          LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context), {}));
+      LLVM::LLVMFuncOp wait =
+          runtime(kParallelBarrier, {}, LLVM::LLVMVoidType::get(context));
+      if (!wait)
+        return signalPassFailure();
       for (kiln::rt::ParallelBarrierOp barrier : barriers) {
         OpBuilder at(barrier);
         LLVM::CallOp::create(at, barrier.getLoc(), wait, ValueRange());
@@ -166,19 +166,17 @@ struct OutlineParallelLoopsPass
         Value threads = LLVM::LoadOp::create(b, loc, i32, threadsAddress);
         // The runtime refuses only a NULL body or a negative count, neither
         // of which this call can pass: its status carries nothing.
-        if (auto parallel = dyn_cast<kiln::rt::ParallelForOp>(loop))
-          LLVM::CallOp::create(
-              b, loc,
-              runtimeFunction(
-                  module, kParallelFor,
-                  LLVM::LLVMFunctionType::get(i32, {ptr, ptr, i64, i32})),
-              ValueRange{function, slot, parallel.getCount(), threads});
-        else
-          LLVM::CallOp::create(b, loc,
-                               runtimeFunction(module, kParallelTeam,
-                                               LLVM::LLVMFunctionType::get(
-                                                   i32, {ptr, ptr, i32})),
-                               ValueRange{function, slot, threads});
+        auto parallel = dyn_cast<kiln::rt::ParallelForOp>(loop);
+        LLVM::LLVMFuncOp callee =
+            parallel ? runtime(kParallelFor, {ptr, ptr, i64, i32}, i32)
+                     : runtime(kParallelTeam, {ptr, ptr, i32}, i32);
+        if (!callee)
+          return signalPassFailure();
+        SmallVector<Value> args = {function, slot};
+        if (parallel)
+          args.push_back(parallel.getCount());
+        args.push_back(threads);
+        LLVM::CallOp::create(b, loc, callee, args);
       }
       loop->erase();
     }

@@ -82,3 +82,17 @@ llvm.func @team(%out: !llvm.ptr, %ctx: !llvm.ptr {kiln.run_context}) {
   }
   llvm.return
 }
+
+// -----
+
+// A declaration of the runtime's function with another type is refused.
+// expected-error @+1 {{redefinition of function 'kiln_rt_parallel_for' of different type '!llvm.func<i32 (ptr, ptr, i64, i32)>' is prohibited}}
+llvm.func @kiln_rt_parallel_for(!llvm.ptr) -> i32
+llvm.func @mismatched(%out: !llvm.ptr, %ctx: !llvm.ptr {kiln.run_context}) {
+  %n = llvm.mlir.constant(16 : i64) : i64
+  kiln_rt.parallel_for %n : i64 {
+  ^bb0(%begin: i64, %end: i64):
+    kiln_rt.yield
+  }
+  llvm.return
+}
