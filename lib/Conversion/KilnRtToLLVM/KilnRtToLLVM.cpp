@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/SymbolTable.h"
@@ -77,16 +78,11 @@ struct Lowering {
     i64 = IntegerType::get(context, 64);
   }
 
-  /// Declares the runtime function `name` once.
-  LLVM::LLVMFuncOp runtimeFunction(StringRef name, Type result,
-                                   ArrayRef<Type> params) {
-    if (auto existing = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
-      return existing;
-    OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToStart(module.getBody());
-    return LLVM::LLVMFuncOp::create(
-        builder, module.getLoc(), name,
-        LLVM::LLVMFunctionType::get(result, params));
+  /// Declares the runtime function `name` once; fails, reported, when the
+  /// module declares it with another type.
+  FailureOr<LLVM::LLVMFuncOp> runtimeFunction(StringRef name, Type result,
+                                              ArrayRef<Type> params) {
+    return LLVM::lookupOrCreateFn(builder, module, name, params, result);
   }
 
   /// Adds a private constant global holding `value` of `type`; returns it
@@ -239,10 +235,17 @@ bool Lowering::lower(Operation *op, int64_t slot) {
   }
   createArgs.push_back(slotAddress(loc, state, slot));
   createTypes.push_back(ptr);
-  LLVM::LLVMFuncOp create = runtimeFunction(
+  FailureOr<LLVM::LLVMFuncOp> create = runtimeFunction(
       ("kiln_rt_onednn_" + family + "_create").str(), i32, createTypes);
+  FailureOr<LLVM::LLVMFuncOp> destroy =
+      runtimeFunction("kiln_rt_onednn_destroy",
+                      LLVM::LLVMVoidType::get(module.getContext()), {ptr, ptr});
+  FailureOr<LLVM::LLVMFuncOp> run = runtimeFunction(
+      ("kiln_rt_onednn_" + family + "_run").str(), i32, {ptr, ptr, ptr});
+  if (failed(create) || failed(destroy) || failed(run))
+    return false;
   Value status =
-      LLVM::CallOp::create(builder, loc, create, createArgs).getResult();
+      LLVM::CallOp::create(builder, loc, *create, createArgs).getResult();
   Value zero = arith::ConstantIntOp::create(builder, loc, i32, 0);
   Value failed = arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::ne,
                                        status, zero);
@@ -257,11 +260,8 @@ bool Lowering::lower(Operation *op, int64_t slot) {
   builder.setInsertionPointToEnd(&deinit.getBody().front());
   Value handleSlot = slotAddress(loc, deinit.getArgument(1), slot);
   Value handle = LLVM::LoadOp::create(builder, loc, ptr, handleSlot);
-  LLVM::CallOp::create(
-      builder, loc,
-      runtimeFunction("kiln_rt_onednn_destroy",
-                      LLVM::LLVMVoidType::get(module.getContext()), {ptr, ptr}),
-      ValueRange{deinit.getArgument(0), handle});
+  LLVM::CallOp::create(builder, loc, *destroy,
+                       ValueRange{deinit.getArgument(0), handle});
 
   // 5. main: the handle from the run's state, the buffers in a stack
   // array, the run call in place of the op.
@@ -285,11 +285,7 @@ bool Lowering::lower(Operation *op, int64_t slot) {
                             ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(i)});
     LLVM::StoreOp::create(builder, loc, pointer, element);
   }
-  LLVM::CallOp::create(
-      builder, loc,
-      runtimeFunction(("kiln_rt_onednn_" + family + "_run").str(), i32,
-                      {ptr, ptr, ptr}),
-      ValueRange{runHandle, ctx, args});
+  LLVM::CallOp::create(builder, loc, *run, ValueRange{runHandle, ctx, args});
   op->erase();
   return true;
 }

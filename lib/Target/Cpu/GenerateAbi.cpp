@@ -10,6 +10,7 @@
 #include "kiln/Support/Version.h"
 #include "kiln_rt/kiln_rt_compiled.h"
 
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -158,15 +159,11 @@ public:
                                     builder.getIntegerAttr(type, value));
   }
 
-  /// Declares the runtime function `symbol` unless the module has it.
-  LLVM::LLVMFuncOp runtimeFunction(StringRef symbol, Type result,
-                                   ArrayRef<Type> args) {
-    if (auto existing = module.lookupSymbol<LLVM::LLVMFuncOp>(symbol))
-      return existing;
-    OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToStart(module.getBody());
-    return LLVM::LLVMFuncOp::create(
-        builder, loc, symbol, LLVM::LLVMFunctionType::get(result, args));
+  /// Declares the runtime function `symbol` unless the module has it;
+  /// fails, reported, when the module declares it with another type.
+  FailureOr<LLVM::LLVMFuncOp> runtimeFunction(StringRef symbol, Type result,
+                                              ArrayRef<Type> args) {
+    return LLVM::lookupOrCreateFn(builder, module, symbol, args, result);
   }
 
   /// Starts the public ABI function `<name>_<suffix>` and returns its entry
@@ -358,8 +355,17 @@ struct GenerateAbiPass
 
     // <name>_destroy(instance): the model's deinit, then the runtime's.
     Type voidType = LLVM::LLVMVoidType::get(&getContext());
-    LLVM::LLVMFuncOp instanceDestroy =
+    FailureOr<LLVM::LLVMFuncOp> instanceDestroy =
         abi.runtimeFunction("kiln_rt_instance_destroy", voidType, {ptr});
+    FailureOr<LLVM::LLVMFuncOp> instanceCreate = abi.runtimeFunction(
+        "kiln_rt_instance_create", i32, {ptr, ptr, ptr, ptr});
+    FailureOr<LLVM::LLVMFuncOp> runCheck = abi.runtimeFunction(
+        "kiln_rt_run_check", i32, {ptr, ptr, ptr, ptr});
+    FailureOr<LLVM::LLVMFuncOp> contextInit = abi.runtimeFunction(
+        "kiln_rt_run_context_init", voidType, {ptr, ptr, ptr});
+    if (failed(instanceDestroy) || failed(instanceCreate) ||
+        failed(runCheck) || failed(contextInit))
+      return signalPassFailure();
     LLVM::LLVMFuncOp destroy = abi.abiFunction("destroy", voidType, {ptr});
     {
       Value instance = destroy.getBody().front().getArgument(0);
@@ -378,21 +384,19 @@ struct GenerateAbiPass
         LLVM::BrOp::create(b, loc, done);
         b.setInsertionPointToStart(done);
       }
-      LLVM::CallOp::create(b, loc, instanceDestroy, ValueRange{instance});
+      LLVM::CallOp::create(b, loc, *instanceDestroy, ValueRange{instance});
       LLVM::ReturnOp::create(b, loc, ValueRange());
     }
     abi.endFunction();
 
     // <name>_create(opts, memory, out): the runtime's instance, then the
     // model's init; a failed init takes the instance down again.
-    LLVM::LLVMFuncOp instanceCreate = abi.runtimeFunction(
-        "kiln_rt_instance_create", i32, {ptr, ptr, ptr, ptr});
     LLVM::LLVMFuncOp create = abi.abiFunction("create", i32, {ptr, ptr, ptr});
     {
       Block &entry = create.getBody().front();
       Value out = entry.getArgument(2);
       Value descriptor = LLVM::AddressOfOp::create(b, loc, desc);
-      Value status = LLVM::CallOp::create(b, loc, instanceCreate,
+      Value status = LLVM::CallOp::create(b, loc, *instanceCreate,
                                           ValueRange{descriptor,
                                                      entry.getArgument(0),
                                                      entry.getArgument(1), out})
@@ -415,10 +419,6 @@ struct GenerateAbiPass
     abi.endFunction();
 
     // <name>_run(instance, inputs, outputs, workspace, run_opts)
-    LLVM::LLVMFuncOp runCheck = abi.runtimeFunction(
-        "kiln_rt_run_check", i32, {ptr, ptr, ptr, ptr});
-    LLVM::LLVMFuncOp contextInit = abi.runtimeFunction(
-        "kiln_rt_run_context_init", voidType, {ptr, ptr, ptr});
     LLVM::LLVMFuncOp run =
         abi.abiFunction("run", i32, {ptr, ptr, ptr, ptr, ptr});
     {
@@ -427,7 +427,7 @@ struct GenerateAbiPass
             outputArray = entry.getArgument(2),
             workspace = entry.getArgument(3);
       auto status = LLVM::CallOp::create(
-          b, loc, runCheck,
+          b, loc, *runCheck,
           ValueRange{instance, inputArray, outputArray, workspace});
       Value zero = abi.constant(i32, 0);
       Value ok = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq,
@@ -461,7 +461,7 @@ struct GenerateAbiPass
         context = LLVM::AllocaOp::create(
             b, loc, ptr, kiln::cpu::getRunContextType(&getContext()), one);
       }
-      LLVM::CallOp::create(b, loc, contextInit,
+      LLVM::CallOp::create(b, loc, *contextInit,
                            ValueRange{context, instance, entry.getArgument(4)});
       args.push_back(context);
       LLVM::CallOp::create(b, loc, main, args);

@@ -8,6 +8,7 @@
 #include "kiln_rt/kiln_rt.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
@@ -50,19 +51,17 @@ struct LowerAssertsPass
       symbols.insert(global); // makes the name unique
       return global;
     };
-    auto runFail = [&](Location loc) {
-      if (auto existing = module.lookupSymbol<LLVM::LLVMFuncOp>(kRunFail))
-        return existing;
-      OpBuilder::InsertionGuard guard(builder);
-      builder.setInsertionPointToStart(module.getBody());
-      return LLVM::LLVMFuncOp::create(
-          builder, loc, kRunFail,
-          LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context),
-                                      {ptr, i32, ptr}));
-    };
 
     SmallVector<kiln::rt::AssertOp> asserts;
     module.walk([&](kiln::rt::AssertOp op) { asserts.push_back(op); });
+    if (asserts.empty())
+      return;
+    // Declared once; a declaration of another type is reported.
+    FailureOr<LLVM::LLVMFuncOp> fail =
+        LLVM::lookupOrCreateFn(builder, module, kRunFail, {ptr, i32, ptr},
+                               LLVM::LLVMVoidType::get(context));
+    if (failed(fail))
+      return signalPassFailure();
     for (kiln::rt::AssertOp op : asserts) {
       auto func = op->getParentOfType<FunctionOpInterface>();
       Value ctx = func ? kiln::cpu::getRunContext(func) : Value();
@@ -73,7 +72,6 @@ struct LowerAssertsPass
       }
       Location loc = op.getLoc();
       LLVM::GlobalOp text = message(op.getMessage(), loc);
-      LLVM::LLVMFuncOp fail = runFail(loc);
       builder.setInsertionPoint(op);
       Value isTrue = arith::ConstantIntOp::create(builder, loc, 1, 1);
       Value failed =
@@ -85,7 +83,7 @@ struct LowerAssertsPass
           builder, loc, i32,
           builder.getI32IntegerAttr(KILN_RT_INVALID_ARGUMENT));
       Value address = LLVM::AddressOfOp::create(builder, loc, text);
-      LLVM::CallOp::create(builder, loc, fail,
+      LLVM::CallOp::create(builder, loc, *fail,
                            ValueRange{ctx, status, address});
       op.erase();
     }

@@ -30,3 +30,13 @@ func.func @no_context(%ok: i1) {
   kiln_rt.assert %ok, "unreported"
   return
 }
+
+// -----
+
+// A declaration of the runtime's function with another type is refused.
+// expected-error @+1 {{redefinition of function 'kiln_rt_run_fail' of different type '!llvm.func<void (ptr, i32, ptr)>' is prohibited}}
+llvm.func @kiln_rt_run_fail(!llvm.ptr)
+func.func @mismatched(%ok: i1, %ctx: !llvm.ptr {kiln.run_context}) {
+  kiln_rt.assert %ok, "node 'r' (Reshape): bad shape"
+  return
+}
