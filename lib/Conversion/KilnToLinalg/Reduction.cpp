@@ -112,6 +112,22 @@ static Value buildReduction(
 // Patterns
 //===----------------------------------------------------------------------===//
 
+/// `centered * (1 / sqrt(variance + epsilon))` in `centered`'s type. The
+/// reciprocal depends only on the statistics, which the innermost loop of
+/// a layer or batch normalization does not walk: LLVM computes it once per
+/// row or channel, where dividing by the deviation would stay in every
+/// element (as ONNX Runtime, it multiplies).
+static Value normalize(OpBuilder &b, Location loc, Value centered,
+                       Value variance, double epsilon) {
+  Type type = centered.getType();
+  Value shifted = arith::AddFOp::create(b, loc, variance,
+                                        createScalar(b, loc, type, epsilon));
+  Value deviation = math::SqrtOp::create(b, loc, shifted);
+  Value inverse =
+      arith::DivFOp::create(b, loc, createScalar(b, loc, type, 1.0), deviation);
+  return arith::MulFOp::create(b, loc, centered, inverse);
+}
+
 namespace {
 
 /// `kiln.reduce_*` becomes `linalg.reduce` onto a `linalg.fill` of the
@@ -392,18 +408,8 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
           };
           Value centered =
               arith::SubFOp::create(b, nestedLoc, widen(args[0]), args[3]);
-          Value shifted = arith::AddFOp::create(
-              b, nestedLoc, args[4],
-              createScalar(b, nestedLoc, computeType, epsilon));
-          // 1 / sqrt(...) is invariant along the innermost (normalized)
-          // dimension: LLVM computes it once per row, where a division
-          // would stay in every element.
-          Value deviation = math::SqrtOp::create(b, nestedLoc, shifted);
-          Value inverse = arith::DivFOp::create(
-              b, nestedLoc, createScalar(b, nestedLoc, computeType, 1.0),
-              deviation);
           Value normalized =
-              arith::MulFOp::create(b, nestedLoc, centered, inverse);
+              normalize(b, nestedLoc, centered, args[4], epsilon);
           Value scaled =
               arith::MulFOp::create(b, nestedLoc, normalized, widen(args[1]));
           Value result =
@@ -418,8 +424,8 @@ struct ConvertLayerNormOp : OpConversionPattern<LayerNormOp> {
 };
 
 /// `kiln.batch_norm` becomes one elementwise `linalg.generic` computing
-/// `(x - mean) / sqrt(variance + epsilon) * scale + bias`, the four `[C]`
-/// operands read through the channel loop (dimension 1).
+/// `(x - mean) * (1 / sqrt(variance + epsilon)) * scale + bias`, the four
+/// `[C]` operands read through the channel loop (dimension 1).
 struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -456,18 +462,8 @@ struct ConvertBatchNormOp : OpConversionPattern<BatchNormOp> {
           };
           Value centered = arith::SubFOp::create(b, nestedLoc, widen(args[0]),
                                                  widen(args[3]));
-          Value shifted = arith::AddFOp::create(
-              b, nestedLoc, widen(args[4]),
-              createScalar(b, nestedLoc, computeType, epsilon));
-          // 1 / sqrt(...) is invariant along the innermost (normalized)
-          // dimension: LLVM computes it once per row, where a division
-          // would stay in every element.
-          Value deviation = math::SqrtOp::create(b, nestedLoc, shifted);
-          Value inverse = arith::DivFOp::create(
-              b, nestedLoc, createScalar(b, nestedLoc, computeType, 1.0),
-              deviation);
           Value normalized =
-              arith::MulFOp::create(b, nestedLoc, centered, inverse);
+              normalize(b, nestedLoc, centered, widen(args[4]), epsilon);
           Value scaled =
               arith::MulFOp::create(b, nestedLoc, normalized, widen(args[1]));
           Value result =

@@ -174,14 +174,17 @@ func.func @layer_norm_axis1(%input: tensor<2x3x4xf32>, %scale: tensor<4xf32>, %b
 
 // -----
 
-// BatchNorm is one generic; the per-channel operands are read through d1.
+// BatchNorm is one generic; the per-channel operands are read through d1,
+// and the deviation's reciprocal multiplies.
 // CHECK-DAG: #[[$CHANNEL:.+]] = affine_map<(d0, d1, d2, d3) -> (d1)>
 // CHECK-LABEL: func.func @batch_norm_nchw
 //       CHECK:   linalg.generic {indexing_maps = [#{{.+}}, #[[$CHANNEL]], #[[$CHANNEL]], #[[$CHANNEL]], #[[$CHANNEL]], #{{.+}}]
 //       CHECK:     arith.subf
 //       CHECK:     arith.addf
-//       CHECK:     math.sqrt
-//       CHECK:     arith.divf
+//       CHECK:     %[[DEVIATION:.+]] = math.sqrt
+//       CHECK:     %[[ONE:.+]] = arith.constant 1.000000e+00 : f32
+//       CHECK:     %[[INVERSE:.+]] = arith.divf %[[ONE]], %[[DEVIATION]] : f32
+//       CHECK:     arith.mulf %{{.+}}, %[[INVERSE]] : f32
 //       CHECK:     arith.mulf
 //       CHECK:     arith.addf
 //   CHECK-NOT:   linalg.generic
