@@ -44,8 +44,8 @@ Value sizesValue(OnnxNode &node, ArrayRef<int64_t> sizes) {
 /// Makes the run fail (the compile, for constant indices) unless every
 /// entry of `indices` lies in [-size, size) for the size it is read
 /// against: ONNX leaves others undefined, and the kiln ops would read or
-/// write a clamped position instead.
-void checkIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
+/// write a clamped position instead. Returns the indices as i64.
+Value checkIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
   Type i64 = IntegerType::get(node.getContext(), 64);
   Value index = node.cast(indices, i64);
   SmallVector<int64_t> negated;
@@ -62,14 +62,14 @@ void checkIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
                           : "[-d, d) for the sizes d = " + formatShape(sizes) +
                                 " of the dimensions it addresses";
   addCheck(node, inside, "input 1 ('indices') has an entry outside " + range);
+  return index;
 }
 
 /// `indices` (any integer type) as i64 with negative entries wrapped by
 /// `sizes` (see `sizesValue`), checked to lie in range first.
 Value wrapIndices(OnnxNode &node, Value indices, ArrayRef<int64_t> sizes) {
-  checkIndices(node, indices, sizes);
+  Value index = checkIndices(node, indices, sizes);
   Type i64 = IntegerType::get(node.getContext(), 64);
-  Value index = node.cast(indices, i64);
   Value negative = node.create<LessOp>(index, node.scalar(i64, 0));
   return node.create<SelectOp>(
       negative, node.create<AddOp>(index, sizesValue(node, sizes)), index);
