@@ -11,7 +11,6 @@
 #include "onednn/lanes.h"
 
 #include <algorithm>
-#include <climits>
 #include <limits>
 
 using namespace kiln_rt::onednn;
@@ -24,8 +23,8 @@ struct Taps {
   int64_t begin, end;
 };
 
-KILN_RT_INLINE Taps tapsInside(int64_t start, int64_t kernel,
-                               int64_t dilation, int64_t size) {
+KILN_RT_INLINE Taps tapsInside(int64_t start, int64_t kernel, int64_t dilation,
+                               int64_t size) {
   // Dense windows need no division, a third of a 2x2 pooling's time.
   if (dilation == 1) {
     int64_t begin = std::max<int64_t>(0, -start);
@@ -141,7 +140,7 @@ kiln_rt::onednn::createNativePool(Creation &c,
   p->nativeResult = d.dst_native_layout != 0;
   int64_t work = d.batch * d.channels * p->outHeight * p->outWidth *
                  p->kernelHeight * p->kernelWidth;
-  p->maxThreads = work < kMinParallelWork ? 1 : INT_MAX;
+  p->oneThread = work < kMinParallelWork;
   return KILN_RT_OK;
 }
 
@@ -150,9 +149,7 @@ kiln_rt_status_t kiln_rt::onednn::runNativePool(const Handle *handle,
                                                 const float *src, float *dst) {
   const NativePool &p = *handle->pool;
   RunPool r = {&p, src, dst};
-  int32_t threads = ctx ? ctx->num_threads : 0;
-  if (p.maxThreads == 1)
-    threads = 1;
+  int32_t threads = p.oneThread ? 1 : ctx ? ctx->num_threads : 0;
   return kiln_rt_parallel_for(p.kind == KILN_RT_ONEDNN_POOL_MAX ? poolMax
                                                                 : poolAverage,
                               &r, p.batch * p.blocks * p.outHeight, threads);

@@ -22,8 +22,8 @@ struct NativePool {
   int64_t dilationHeight, dilationWidth, padTop, padLeft;
   /// Whether the result is in the native layout (else row-major).
   bool nativeResult;
-  /// 1 for a pooling too small to split among threads.
-  int maxThreads;
+  /// Too small to split among threads (`kMinParallelWork`).
+  bool oneThread;
 };
 
 /// Whether the shim pools `d` (a valid descriptor) itself: a 1-D or 2-D
